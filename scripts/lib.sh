@@ -1,0 +1,33 @@
+# shellcheck shell=bash
+# Common settings for the kit's scripts. Source it; do not run it.
+#
+#   KIT_KVER     kernel series to build against (6.12)
+#   KIT_VARIANT  test-kernel variant: "debug" (default) or "kasan"
+#   KIT_CACHE    where kernel source and build trees live (ignored by git)
+
+set -euo pipefail
+
+KIT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+KIT_KVER=${KIT_KVER:-6.12}
+KIT_VARIANT=${KIT_VARIANT:-debug}
+KIT_CACHE=${KIT_CACHE:-$KIT_ROOT/.cache}
+KIT_SRC=$KIT_CACHE/src/linux-$KIT_KVER
+KIT_BUILD=$KIT_CACHE/build-$KIT_KVER-$KIT_VARIANT
+KIT_OUT=${KIT_OUT:-$KIT_ROOT/out}
+KIT_JOBS=${KIT_JOBS:-$(nproc)}
+
+# Reproducible build stamps keep ccache hits across clones.
+export KBUILD_BUILD_TIMESTAMP='2024-11-17'
+export KBUILD_BUILD_USER=kit KBUILD_BUILD_HOST=kit
+export CCACHE_BASEDIR=$KIT_ROOT
+
+kit_log() { printf '[kit] %s\n' "$*" >&2; }
+kit_die() { printf '[kit] error: %s\n' "$*" >&2; exit 1; }
+
+# The kunitconfig fragments that make up the test kernel, in merge order.
+kit_fragments() {
+	echo "$KIT_ROOT/configs/kit.config"
+	[ "$KIT_VARIANT" = kasan ] && echo "$KIT_ROOT/configs/kasan.config"
+	[ -f "$KIT_ROOT/kunit/.kunitconfig" ] && echo "$KIT_ROOT/kunit/.kunitconfig"
+	return 0
+}
