@@ -1,0 +1,48 @@
+# shellcheck shell=bash
+# TAP helpers for VM test scripts (tests/vm/*.sh), sourced in the guest.
+#   check NAME CMD...   runs CMD; 'ok N - NAME' when it succeeds
+#   expect NAME GOT WANT  compares two strings
+#   done_testing        prints the plan; exits non-zero on any failure
+KIT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export KIT_ROOT
+_n=0 _fails=0
+
+_result() {
+	_n=$((_n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $_n - $2"
+	else
+		echo "not ok $_n - $2"
+		_fails=$((_fails + 1))
+	fi
+}
+check() {
+	local name=$1 out rc
+	shift
+	out=$("$@" 2>&1)
+	rc=$?
+	_result "$rc" "$name"
+	[ "$rc" = 0 ] || printf '#   %s\n' "$ $*" "${out//$'\n'/$'\n'#   }" | head -40
+	return "$rc"
+}
+expect() {
+	local rc=1
+	[ "$2" = "$3" ] && rc=0
+	_result "$rc" "$1"
+	[ "$rc" = 0 ] || echo "#   got '$2', want '$3'"
+	return "$rc"
+}
+done_testing() {
+	echo "1..$_n"
+	[ "$_fails" = 0 ]
+}
+# iface_by_driver DRIVER [N]: the Nth (default first) interface bound to DRIVER
+iface_by_driver() {
+	local d i=0 want=${2:-0}
+	for d in /sys/class/net/*; do
+		[ "$(basename "$(readlink "$d/device/driver" 2>/dev/null)")" = "$1" ] || continue
+		[ "$i" = "$want" ] && { basename "$d"; return 0; }
+		i=$((i + 1))
+	done
+	return 1
+}
