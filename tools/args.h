@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Command line of headlen0_tx: one struct, one parser, no I/O.
+ *
+ * h0_parse_args() only checks what it can check without the system
+ * (syntax, static ranges, option conflicts). Checks that need the
+ * interface (MTU, chunk fit) run later in headlen0_tx.c.
+ */
+#ifndef H0_ARGS_H
+#define H0_ARGS_H
+
+#include <net/if.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "frame.h"
+
+#define H0_SIZE_MIN		14
+#define H0_SIZE_MAX		65535
+#define H0_CHUNK_MIN		2048	/* XDP_UMEM_MIN_CHUNK_SIZE */
+#define H0_CHUNK_MAX		4096	/* PAGE_SIZE on x86_64: xdp_umem_reg() limit */
+#define H0_MB_MAX		17	/* MAX_SKB_FRAGS: frags of a headlen-0 skb */
+#define H0_BATCH_MAX		2048
+#define H0_RING_SIZE		2048
+#define H0_DEFAULT_SIZE		64
+#define H0_DEFAULT_COUNT	100000ULL
+#define H0_DEFAULT_BATCH	64
+#define H0_DEFAULT_FRAMES	4096
+#define H0_DEFAULT_TIMEOUT	5
+
+enum h0_mode {
+	H0_MODE_SEND,		/* send; with verify_peer also receive there */
+	H0_MODE_VERIFY,		/* --verify without a peer: receive only on -i */
+};
+
+struct h0_opts {
+	enum h0_mode mode;
+	enum h0_template tmpl;
+	char ifname[IF_NAMESIZE];
+	char verify_peer[IF_NAMESIZE];	/* empty: no in-process receiver */
+	uint32_t queue;
+	uint32_t size;			/* frame bytes, Ethernet header included */
+	uint64_t count;			/* 0 with duration: run for duration */
+	bool count_set;
+	uint32_t duration;		/* seconds, 0: use count */
+	uint32_t batch;
+	uint64_t rate;			/* frames per second, 0: unlimited */
+	uint32_t chunk_size;		/* UMEM chunk (frame_size) */
+	uint32_t frames;		/* UMEM chunks */
+	bool unaligned;
+	uint32_t mb;			/* descriptors per frame, 1: no multi-buffer */
+	uint8_t src_mac[6];
+	bool src_mac_set;		/* unset: the interface's own address */
+	uint8_t dst_mac[6];
+	bool dst_mac_set;		/* verify-only: unset means learn it */
+	uint32_t src_ip;		/* network order */
+	uint32_t dst_ip;
+	uint16_t udp_port;
+	uint32_t run_id;
+	bool run_id_set;
+	uint32_t timeout;		/* verify: idle seconds before giving up */
+	bool json;
+	bool probe;
+	bool progress;
+	int expect_headlen0;		/* -1: no assertion, else percent 0..100 */
+	bool expect_linear;
+};
+
+enum h0_parse_result {
+	H0_PARSE_OK = 0,
+	H0_PARSE_HELP = 1,		/* -h: print usage, exit 0 */
+	H0_PARSE_ERR = 2,		/* message in errbuf, exit 2 */
+};
+
+void h0_opts_default(struct h0_opts *o);
+enum h0_parse_result h0_parse_args(int argc, char *const argv[], struct h0_opts *o,
+				   char *errbuf, size_t errlen);
+const char *h0_usage(void);
+
+/* Helpers exported for the tests. */
+int h0_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out);
+int h0_parse_mac(const char *s, uint8_t mac[6]);
+
+#endif /* H0_ARGS_H */

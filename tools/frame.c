@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Frame generator and checker of headlen0_tx; the layout is in frame.h.
+ */
+#include <string.h>
+
+#include "frame.h"
+
+#define H0_HDR_MAX	(H0_TAG_OFF_UDP + H0_TAG_LEN)
+
+static void put_be16(uint8_t *p, uint16_t v)
+{
+	p[0] = v >> 8;
+	p[1] = v;
+}
+
+static void put_be32(uint8_t *p, uint32_t v)
+{
+	p[0] = v >> 24;
+	p[1] = v >> 16;
+	p[2] = v >> 8;
+	p[3] = v;
+}
+
+static uint16_t get_be16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static uint32_t get_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+uint16_t h0_csum(const void *data, size_t len)
+{
+	const uint8_t *p = data;
+	uint32_t sum = 0;
+
+	for (; len > 1; len -= 2, p += 2)
+		sum += get_be16(p);
+	if (len)
+		sum += (uint32_t)p[0] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+uint32_t h0_frame_tag_off(const struct h0_frame_cfg *c)
+{
+	return c->tmpl == H0_TMPL_UDP ? H0_TAG_OFF_UDP : H0_TAG_OFF_RAW;
+}
+
+bool h0_frame_tagged(const struct h0_frame_cfg *c)
+{
+	return c->size >= h0_frame_tag_off(c) + H0_TAG_LEN;
+}
+
+static uint8_t h0_fill_key(const struct h0_frame_cfg *c, uint32_t seq)
+{
+	uint32_t k = seq * 0x9e3779b1u ^ c->run_id;
+
+	return (uint8_t)(k ^ k >> 8 ^ k >> 16 ^ k >> 24);
+}
+
+/* Headers and tag: the first h0_frame_tag_off() + H0_TAG_LEN bytes. */
+static uint32_t h0_frame_header(const struct h0_frame_cfg *c, uint32_t seq,
+				uint8_t hdr[H0_HDR_MAX])
+{
+	uint32_t tag = h0_frame_tag_off(c);
+
+	memcpy(hdr, c->dst_mac, 6);
+	memcpy(hdr + 6, c->src_mac, 6);
+	if (c->tmpl == H0_TMPL_UDP) {
+		uint8_t *ip = hdr + 14, *udp = hdr + 34;
+
+		put_be16(hdr + 12, 0x0800);
+		ip[0] = 0x45;				/* IPv4, 20-byte header */
+		ip[1] = 0;				/* DSCP/ECN */
+		put_be16(ip + 2, (uint16_t)(c->size - 14));	/* total length */
+		put_be16(ip + 4, 0);			/* id: constant, DF set */
+		put_be16(ip + 6, 0x4000);		/* DF */
+		ip[8] = 64;				/* TTL */
+		ip[9] = 17;				/* UDP */
+		put_be16(ip + 10, 0);
+		memcpy(ip + 12, &c->src_ip, 4);
+		memcpy(ip + 16, &c->dst_ip, 4);
+		put_be16(ip + 10, h0_csum(ip, 20));
+		put_be16(udp, c->udp_port);
+		put_be16(udp + 2, c->udp_port);
+		put_be16(udp + 4, (uint16_t)(c->size - 34));
+		put_be16(udp + 6, 0);			/* no UDP checksum (IPv4) */
+	} else {
+		put_be16(hdr + 12, H0_ETHERTYPE_RAW);
+	}
+	put_be32(hdr + tag, H0_TAG_MAGIC);
+	put_be32(hdr + tag + 4, c->run_id);
+	put_be32(hdr + tag + 8, seq);
+	return tag + H0_TAG_LEN;
+}
+
+void h0_frame_build(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
+		    uint8_t *buf, uint32_t len)
+{
+	uint8_t hdr[H0_HDR_MAX], key = h0_fill_key(c, seq);
+	uint32_t hlen = h0_frame_header(c, seq, hdr), i = off, end = off + len;
+
+	for (; i < end && i < hlen; i++)
+		*buf++ = hdr[i];
+	for (; i < end; i++)
+		*buf++ = (uint8_t)(i * 151u + (i >> 8) * 7u) ^ key;
+}
+
+long h0_frame_diff(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
+		   const uint8_t *buf, uint32_t len)
+{
+	uint8_t tmp[2048];
+	uint32_t done = 0, n, i;
+
+	while (done < len) {
+		n = len - done < sizeof(tmp) ? len - done : sizeof(tmp);
+		h0_frame_build(c, seq, off + done, tmp, n);
+		if (memcmp(tmp, buf + done, n))
+			for (i = 0; i < n; i++)
+				if (tmp[i] != buf[done + i])
+					return (long)(off + done + i);
+		done += n;
+	}
+	return -1;
+}
+
+bool h0_frame_is_ours(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t len,
+		      uint32_t *run_id)
+{
+	uint32_t tag = h0_frame_tag_off(c);
+
+	if (len < 14 || memcmp(buf + 6, c->src_mac, 6))
+		return false;
+	if (c->tmpl == H0_TMPL_UDP) {
+		if (len < H0_TAG_OFF_UDP || get_be16(buf + 12) != 0x0800 ||
+		    buf[14] != 0x45 || buf[23] != 17 ||
+		    get_be16(buf + 36) != c->udp_port)
+			return false;
+	} else if (get_be16(buf + 12) != H0_ETHERTYPE_RAW) {
+		return false;
+	}
+	if (run_id)
+		*run_id = len >= tag + 8 ? get_be32(buf + tag + 4) : 0;
+	return true;
+}
+
+void h0_frame_check(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t len,
+		    struct h0_frame_result *res)
+{
+	uint32_t tag = h0_frame_tag_off(c), cmp;
+	bool len_ok;
+	long bad;
+
+	memset(res, 0, sizeof(*res));
+	if (!h0_frame_is_ours(c, buf, len, &res->run_id)) {
+		res->verdict = H0_FRAME_FOREIGN;
+		return;
+	}
+	/* A NIC pads short frames to 60 bytes; the pad is not ours to check. */
+	len_ok = len == c->size || (c->size < H0_ETH_ZLEN && len == H0_ETH_ZLEN);
+
+	if (!h0_frame_tagged(c)) {
+		/* Header, magic and run id as far as they fit; no sequence. */
+		cmp = c->size < tag + 8 ? c->size : tag + 8;
+		if (cmp > len)
+			cmp = len;
+		bad = h0_frame_diff(c, 0, 0, buf, cmp);
+		if (bad >= 0 || !len_ok) {
+			res->verdict = H0_FRAME_CORRUPT;
+			res->bad_off = bad >= 0 ? (uint32_t)bad : (len < c->size ? len : c->size);
+			return;
+		}
+		res->verdict = H0_FRAME_OK_UNTAGGED;
+		return;
+	}
+
+	if (len < tag + H0_TAG_LEN || get_be32(buf + tag) != H0_TAG_MAGIC) {
+		res->verdict = H0_FRAME_CORRUPT;
+		res->bad_off = len < tag + H0_TAG_LEN ? len : tag;
+		return;
+	}
+	res->seq = get_be32(buf + tag + 8);
+	res->seq_valid = true;
+	if (res->run_id != c->run_id) {
+		res->verdict = H0_FRAME_OTHER_RUN;
+		return;
+	}
+	cmp = len < c->size ? len : c->size;
+	bad = h0_frame_diff(c, res->seq, 0, buf, cmp);
+	if (bad >= 0 || !len_ok) {
+		res->verdict = H0_FRAME_CORRUPT;
+		res->bad_off = bad >= 0 ? (uint32_t)bad : cmp;
+		return;
+	}
+	res->verdict = H0_FRAME_OK;
+}

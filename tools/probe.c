@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Loader of the driver probe; the attach strategy is described in probe.h.
+ */
+#include <bpf/btf.h>
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "probe.h"	/* before the skeleton: it defines the counter types */
+#include "headlen0_probe.skel.h"
+#include "netdev.h"
+
+static char h0_libbpf_last[256];
+
+/* Keep libbpf quiet unless H0_DEBUG is set; remember its last complaint. */
+static int h0_libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	va_list aq;
+	size_t n;
+
+	if (getenv("H0_DEBUG")) {
+		va_copy(aq, ap);
+		vfprintf(stderr, fmt, aq);
+		va_end(aq);
+	}
+	if (level == LIBBPF_DEBUG)
+		return 0;
+	vsnprintf(h0_libbpf_last, sizeof(h0_libbpf_last), fmt, ap);
+	n = strlen(h0_libbpf_last);
+	while (n && h0_libbpf_last[n - 1] == '\n')
+		h0_libbpf_last[--n] = '\0';
+	return 0;
+}
+
+static void h0_note(struct h0_probe *p, const char *fmt, ...)
+{
+	size_t n = strlen(p->note);
+	va_list ap;
+
+	if (n && n < sizeof(p->note) - 2) {
+		p->note[n++] = ';';
+		p->note[n++] = ' ';
+		p->note[n] = '\0';
+	}
+	va_start(ap, fmt);
+	vsnprintf(p->note + n, sizeof(p->note) - n, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * H0_ATTACH=fentry or H0_ATTACH=kprobe restricts the attach types, so that
+ * both paths can be tested on a kernel that has both.
+ */
+static bool h0_mode_allowed(bool fentry)
+{
+	const char *m = getenv("H0_ATTACH");
+
+	if (!m || !*m)
+		return true;
+	return fentry ? !strcmp(m, "fentry") : !strcmp(m, "kprobe");
+}
+
+/* Is @name a function in /proc/kallsyms? Or: which function is at @addr? */
+static bool h0_kallsyms(const char *name, unsigned long long addr, char *out, size_t outlen)
+{
+	char line[512], sym[256], mod[128];
+	unsigned long long a;
+	bool found = false;
+	char type;
+	FILE *f;
+
+	f = fopen("/proc/kallsyms", "re");
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f)) {
+		mod[0] = '\0';
+		if (sscanf(line, "%llx %c %255s [%127[^]]]", &a, &type, sym, mod) < 3)
+			continue;
+		if (type != 't' && type != 'T')
+			continue;
+		if (name && !strcmp(sym, name)) {
+			found = true;
+			break;
+		}
+		if (!name && a == addr && addr && strncmp(sym, "__pfx_", 6) &&
+		    strncmp(sym, "__cfi_", 6)) {
+			if (mod[0])
+				snprintf(out, outlen, "%s [%s]", sym, mod);
+			else
+				snprintf(out, outlen, "%s", sym);
+			found = true;
+			break;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+/* Value of enumerator @val of enum @type in the running kernel's BTF, or 0. */
+static __u64 h0_btf_enum(const char *type, const char *val)
+{
+	struct btf *btf = btf__load_vmlinux_btf();
+	__u64 ret = 0;
+	int id, i;
+
+	if (!btf)
+		return 0;
+	id = btf__find_by_name_kind(btf, type, BTF_KIND_ENUM);
+	if (id > 0) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+		const struct btf_enum *e = btf_enum(t);
+
+		for (i = 0; i < btf_vlen(t); i++, e++)
+			if (!strcmp(btf__name_by_offset(btf, e->name_off), val))
+				ret = (__u32)e->val;
+	}
+	id = ret ? -1 : btf__find_by_name_kind(btf, type, BTF_KIND_ENUM64);
+	if (id > 0) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+		const struct btf_enum64 *e = btf_enum64(t);
+
+		for (i = 0; i < btf_vlen(t); i++, e++)
+			if (!strcmp(btf__name_by_offset(btf, e->name_off), val))
+				ret = btf_enum64_value(e);
+	}
+	btf__free(btf);
+	return ret;
+}
+
+static struct headlen0_probe_bpf *h0_skel_open(int ifindex, __u64 dev)
+{
+	struct headlen0_probe_bpf *skel = headlen0_probe_bpf__open();
+
+	if (!skel)
+		return NULL;
+	skel->rodata->targ_ifindex = ifindex;
+	skel->rodata->targ_tgid = getpid();
+	skel->rodata->targ_dev = dev;
+	return skel;
+}
+
+static void h0_autoload_only(struct headlen0_probe_bpf *skel, struct bpf_program *a,
+			     struct bpf_program *b, struct bpf_program *c)
+{
+	struct bpf_program *prog;
+
+	bpf_object__for_each_program(prog, skel->obj)
+		bpf_program__set_autoload(prog, prog == a || prog == b || prog == c);
+}
+
+static struct bpf_link *h0_attach(struct bpf_program *prog, bool fentry, const char *func,
+				  bool ret)
+{
+	if (fentry)
+		return bpf_program__attach(prog);
+	return bpf_program__attach_kprobe(prog, ret, func);
+}
+
+/* Step 1: read the net_device through dev_get_flags() or netif_get_flags(). */
+static int h0_discover(struct h0_probe *p, const char *ifname, int ifindex)
+{
+	static const char *const hooks[] = { "dev_get_flags", "netif_get_flags" };
+	struct headlen0_probe_bpf *skel;
+	struct bpf_program *prog;
+	unsigned int flags;
+	size_t i;
+	int m, err;
+
+	for (i = 0; i < sizeof(hooks) / sizeof(hooks[0]); i++) {
+		if (!h0_kallsyms(hooks[i], 0, NULL, 0))
+			continue;
+		for (m = 0; m < 2; m++) {	/* fentry, then kprobe */
+			struct bpf_link *link;
+
+			skel = h0_skel_open(ifindex, 0);
+			if (!skel)
+				return -1;
+			prog = m == 0 ? skel->progs.disc_fentry : skel->progs.disc_kprobe;
+			h0_autoload_only(skel, prog, NULL, NULL);
+			if (!h0_mode_allowed(m == 0)) {
+				headlen0_probe_bpf__destroy(skel);
+				continue;
+			}
+			err = m == 0 ? bpf_program__set_attach_target(prog, 0, hooks[i]) : 0;
+			if (!err)
+				err = headlen0_probe_bpf__load(skel);
+			if (err) {
+				h0_note(p, "discovery %s:%s: load: %s", m ? "kprobe" : "fentry",
+					hooks[i], strerror(err < 0 ? -err : err));
+				headlen0_probe_bpf__destroy(skel);
+				continue;
+			}
+			link = h0_attach(prog, m == 0, hooks[i], false);
+			if (!link) {
+				h0_note(p, "discovery %s:%s: attach: %s",
+					m ? "kprobe" : "fentry", hooks[i], strerror(errno));
+				headlen0_probe_bpf__destroy(skel);
+				continue;
+			}
+			h0_netdev_get_flags(ifname, &flags);
+			p->disc = skel->bss->disc;
+			bpf_link__destroy(link);
+			headlen0_probe_bpf__destroy(skel);
+			if (p->disc.seen) {
+				snprintf(p->disc_hook, sizeof(p->disc_hook), "%s:%s",
+					 m ? "kprobe" : "fentry", hooks[i]);
+				p->discovered = true;
+				p->note[0] = '\0';	/* earlier failures did not matter */
+				return 0;
+			}
+			h0_note(p, "discovery %s:%s attached but never hit",
+				m ? "kprobe" : "fentry", hooks[i]);
+		}
+	}
+	return 0;
+}
+
+enum h0_drv_mode { DRV_NONE, DRV_FENTRY, DRV_KPROBE };
+
+/* Step 3: one attempt at a combination of attach types. */
+static int h0_try_count(struct h0_probe *p, int ifindex, bool direct_fentry,
+			enum h0_drv_mode drv, const char *drv_func)
+{
+	struct bpf_program *d_in, *d_out, *dr = NULL;
+	struct headlen0_probe_bpf *skel;
+	const char *step = "open";
+	struct bpf_link *link;
+	int err = 0;
+
+	skel = h0_skel_open(ifindex, p->discovered ? p->disc.dev : 0);
+	if (!skel)
+		return -1;
+	d_in = direct_fentry ? skel->progs.direct_fentry : skel->progs.direct_kprobe;
+	d_out = direct_fentry ? skel->progs.direct_fexit : skel->progs.direct_kretprobe;
+	if (drv == DRV_FENTRY)
+		dr = skel->progs.drv_fentry;
+	else if (drv == DRV_KPROBE)
+		dr = skel->progs.drv_kprobe;
+	h0_autoload_only(skel, d_in, d_out, dr);
+
+	step = "target";
+	if (direct_fentry &&
+	    ((err = bpf_program__set_attach_target(d_in, 0, "__dev_direct_xmit")) ||
+	     (err = bpf_program__set_attach_target(d_out, 0, "__dev_direct_xmit"))))
+		goto fail;
+	if (drv == DRV_FENTRY && (err = bpf_program__set_attach_target(dr, 0, drv_func)))
+		goto fail;
+	step = "load";
+	err = headlen0_probe_bpf__load(skel);
+	if (err)
+		goto fail;
+
+	step = "attach";
+	link = h0_attach(d_in, direct_fentry, "__dev_direct_xmit", false);
+	if (!link)
+		goto fail;
+	skel->links.direct_fentry = direct_fentry ? link : NULL;
+	skel->links.direct_kprobe = direct_fentry ? NULL : link;
+	link = h0_attach(d_out, direct_fentry, "__dev_direct_xmit", true);
+	if (!link)
+		goto fail;
+	skel->links.direct_fexit = direct_fentry ? link : NULL;
+	skel->links.direct_kretprobe = direct_fentry ? NULL : link;
+	if (dr) {
+		link = h0_attach(dr, drv == DRV_FENTRY, drv_func, false);
+		if (!link)
+			goto fail;
+		if (drv == DRV_FENTRY)
+			skel->links.drv_fentry = link;
+		else
+			skel->links.drv_kprobe = link;
+	}
+	p->skel = skel;
+	return 0;
+fail:
+	if (!err)
+		err = errno;
+	h0_note(p, "%s:__dev_direct_xmit%s%s: %s: %s",
+		direct_fentry ? "fentry" : "kprobe",
+		drv == DRV_NONE ? "" : drv == DRV_FENTRY ? " + fentry:" : " + kprobe:",
+		drv == DRV_NONE ? "" : drv_func, step, strerror(err < 0 ? -err : err));
+	headlen0_probe_bpf__destroy(skel);
+	return -1;
+}
+
+int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
+		  char *errbuf, size_t errlen)
+{
+	static const struct {
+		bool direct_fentry;
+		enum h0_drv_mode drv;
+	} tries[] = {
+		{ true, DRV_FENTRY }, { true, DRV_KPROBE }, { false, DRV_KPROBE },
+		{ false, DRV_FENTRY }, { true, DRV_NONE }, { false, DRV_NONE },
+	};
+	char func[128] = "";
+	size_t i;
+
+	memset(p, 0, sizeof(*p));
+	libbpf_set_print(h0_libbpf_print);
+
+	if (h0_discover(p, ifname, ifindex))
+		goto nomem;
+	p->no_linear_bit = h0_btf_enum("netdev_priv_flags", "IFF_TX_SKB_NO_LINEAR");
+	if (p->discovered && !p->no_linear_bit)
+		h0_note(p, "this kernel has no IFF_TX_SKB_NO_LINEAR in enum netdev_priv_flags");
+	if (!p->discovered)
+		h0_note(p, "IFF_TX_SKB_NO_LINEAR unknown: no discovery hook");
+	else if (!h0_kallsyms(NULL, p->disc.xmit, p->driver_sym, sizeof(p->driver_sym)))
+		h0_note(p, "ndo_start_xmit at 0x%llx not in /proc/kallsyms (kptr_restrict?)",
+			(unsigned long long)p->disc.xmit);
+	if (p->driver_sym[0]) {
+		sscanf(p->driver_sym, "%127s", func);
+		/* Only plain names have BTF; "foo.isra.0" still takes a kprobe. */
+		if (strchr(func, '.'))
+			h0_note(p, "%s is a compiler clone: no fentry", func);
+	}
+
+	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
+		if (!h0_mode_allowed(tries[i].direct_fentry) ||
+		    (tries[i].drv != DRV_NONE && !h0_mode_allowed(tries[i].drv == DRV_FENTRY)))
+			continue;
+		if (tries[i].drv != DRV_NONE && !func[0])
+			continue;
+		if (tries[i].drv == DRV_FENTRY && strchr(func, '.'))
+			continue;
+		h0_libbpf_last[0] = '\0';
+		errno = 0;
+		if (h0_try_count(p, ifindex, tries[i].direct_fentry, tries[i].drv, func))
+			continue;
+		p->at_driver = tries[i].drv != DRV_NONE;
+		if (p->at_driver)
+			snprintf(p->attach, sizeof(p->attach),
+				 "%s:%s (driver ndo_start_xmit; %s:__dev_direct_xmit marks our skbs)",
+				 tries[i].drv == DRV_FENTRY ? "fentry" : "kprobe", p->driver_sym,
+				 tries[i].direct_fentry ? "fentry" : "kprobe");
+		else
+			snprintf(p->attach, sizeof(p->attach),
+				 "%s:__dev_direct_xmit (fallback: before validate_xmit_skb, "
+				 "not at the driver)", tries[i].direct_fentry ? "fentry" : "kprobe");
+		return 0;
+	}
+	snprintf(errbuf, errlen,
+		 "cannot attach the BPF probe (%s); it needs fentry (CONFIG_FUNCTION_TRACER, "
+		 "BTF) or kprobes (CONFIG_KPROBES) with CONFIG_BPF_EVENTS, and no lockdown/LSM "
+		 "refusing tracing programs (EPERM); or run with --no-probe",
+		 p->note[0] ? p->note : "unknown error");
+	return -1;
+nomem:
+	snprintf(errbuf, errlen, "cannot open the BPF probe: %s; or run with --no-probe",
+		 h0_libbpf_last[0] ? h0_libbpf_last : strerror(errno));
+	return -1;
+}
+
+void h0_probe_read(const struct h0_probe *p, struct h0_probe_counts *c)
+{
+	memset(c, 0, sizeof(*c));
+	if (!p->skel)
+		return;
+	c->direct = p->skel->bss->site_direct;
+	c->driver = p->skel->bss->site_drv_xsk;
+	c->driver_other = p->skel->bss->site_drv_other;
+}
+
+int h0_probe_no_linear(const struct h0_probe *p)
+{
+	if (!p->discovered || !p->no_linear_bit)
+		return -1;
+	return !!(p->disc.priv_flags & p->no_linear_bit);
+}
+
+void h0_probe_close(struct h0_probe *p)
+{
+	if (p->skel)
+		headlen0_probe_bpf__destroy(p->skel);
+	p->skel = NULL;
+}

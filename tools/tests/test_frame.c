@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host unit tests of the frame builder/checker (frame.c) and of the
+ * receive-side sequence accounting (seqtrack.c).
+ */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../frame.h"
+#include "../seqtrack.h"
+#include "h0test.h"
+
+static struct h0_frame_cfg cfg(enum h0_template t, uint32_t size)
+{
+	struct h0_frame_cfg c = {
+		.tmpl = t,
+		.size = size,
+		.dst_mac = { 0x02, 0, 0, 0, 0, 0x02 },
+		.src_mac = { 0x02, 0, 0, 0, 0, 0x01 },
+		.src_ip = htonl(0xc0000201),
+		.dst_ip = htonl(0xc0000202),
+		.udp_port = 9,
+		.run_id = 0x01020304,
+	};
+	return c;
+}
+
+static uint16_t be16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static uint32_t be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+H0_TEST(raw_layout)
+{
+	struct h0_frame_cfg c = cfg(H0_TMPL_RAW, 64);
+	uint8_t f[64];
+
+	h0_frame_build(&c, 0x11223344, 0, f, sizeof(f));
+	H0_EXPECT(!memcmp(f, c.dst_mac, 6));
+	H0_EXPECT(!memcmp(f + 6, c.src_mac, 6));
+	H0_EXPECT_EQ(be16(f + 12), 0x88b5);
+	H0_EXPECT_EQ(be32(f + 14), H0_TAG_MAGIC);
+	H0_EXPECT_EQ(be32(f + 18), 0x01020304);
+	H0_EXPECT_EQ(be32(f + 22), 0x11223344);
+	H0_EXPECT_EQ(h0_frame_tag_off(&c), 14);
+	H0_EXPECT(h0_frame_tagged(&c));
+}
+
+H0_TEST(udp_layout_and_checksum)
+{
+	struct h0_frame_cfg c = cfg(H0_TMPL_UDP, 1514);
+	uint8_t f[1514];
+
+	h0_frame_build(&c, 7, 0, f, sizeof(f));
+	H0_EXPECT_EQ(be16(f + 12), 0x0800);
+	H0_EXPECT_EQ(f[14], 0x45);
+	H0_EXPECT_EQ(be16(f + 16), 1500);	/* IP total length */
+	H0_EXPECT_EQ(be16(f + 20), 0x4000);	/* DF */
+	H0_EXPECT_EQ(f[22], 64);
+	H0_EXPECT_EQ(f[23], 17);
+	H0_EXPECT_EQ(h0_csum(f + 14, 20), 0);	/* a valid header sums to 0 */
+	H0_EXPECT_EQ(be32(f + 26), 0xc0000201);
+	H0_EXPECT_EQ(be32(f + 30), 0xc0000202);
+	H0_EXPECT_EQ(be16(f + 34), 9);
+	H0_EXPECT_EQ(be16(f + 36), 9);
+	H0_EXPECT_EQ(be16(f + 38), 1480);	/* UDP length */
+	H0_EXPECT_EQ(be16(f + 40), 0);
+	H0_EXPECT_EQ(be32(f + 42), H0_TAG_MAGIC);
+	H0_EXPECT_EQ(be32(f + 50), 7);
+}
+
+H0_TEST(csum_known_vector)
+{
+	/* RFC 1071 style example header, checksum field zeroed: 0xb861. */
+	const uint8_t ip[20] = { 0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00,
+				 0x40, 0x11, 0x00, 0x00, 0xc0, 0xa8, 0x00, 0x01,
+				 0xc0, 0xa8, 0x00, 0xc7 };
+	const uint8_t odd[3] = { 0x01, 0x02, 0x03 };
+
+	H0_EXPECT_EQ(h0_csum(ip, sizeof(ip)), 0xb861);
+	H0_EXPECT_EQ(h0_csum(odd, sizeof(odd)), (uint16_t)~(0x0102 + 0x0300));
+}
+
+/* Building any byte range must give the same bytes as the whole frame. */
+H0_TEST(ranges_match_whole)
+{
+	static const uint32_t sizes[] = { 14, 25, 26, 42, 53, 54, 60, 64, 1514, 4096, 9014 };
+	size_t i;
+
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		int t;
+
+		for (t = 0; t < 2; t++) {
+			struct h0_frame_cfg c = cfg(t ? H0_TMPL_UDP : H0_TMPL_RAW, sizes[i]);
+			uint8_t *whole, *part;
+			uint32_t off, step;
+
+			if (t && sizes[i] < 42)
+				continue;
+			whole = malloc(sizes[i]);
+			part = malloc(sizes[i]);
+			h0_frame_build(&c, 1234, 0, whole, sizes[i]);
+			for (step = 1; step <= sizes[i]; step = step * 3 + 1) {
+				for (off = 0; off < sizes[i]; off += step) {
+					uint32_t n = sizes[i] - off < step ? sizes[i] - off : step;
+
+					h0_frame_build(&c, 1234, off, part + off, n);
+				}
+				H0_EXPECT(!memcmp(whole, part, sizes[i]));
+			}
+			H0_EXPECT_EQ(h0_frame_diff(&c, 1234, 0, whole, sizes[i]), -1);
+			H0_EXPECT_EQ(h0_frame_diff(&c, 1234, 3, whole + 3, sizes[i] - 3), -1);
+			free(whole);
+			free(part);
+		}
+	}
+}
+
+H0_TEST(seq_and_run_change_payload)
+{
+	struct h0_frame_cfg c = cfg(H0_TMPL_RAW, 256);
+	uint8_t a[256], b[256];
+
+	h0_frame_build(&c, 1, 0, a, sizeof(a));
+	h0_frame_build(&c, 2, 0, b, sizeof(b));
+	H0_EXPECT(memcmp(a + 26, b + 26, sizeof(a) - 26));
+	c.run_id++;
+	h0_frame_build(&c, 1, 0, b, sizeof(b));
+	H0_EXPECT(memcmp(a + 26, b + 26, sizeof(a) - 26));
+}
+
+H0_TEST(check_ok_and_corrupt)
+{
+	struct h0_frame_cfg c = cfg(H0_TMPL_UDP, 300);
+	struct h0_frame_result r;
+	uint8_t f[300];
+
+	h0_frame_build(&c, 99, 0, f, sizeof(f));
+	h0_frame_check(&c, f, sizeof(f), &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_OK);
+	H0_EXPECT(r.seq_valid);
+	H0_EXPECT_EQ(r.seq, 99);
+
+	f[200] ^= 0x40;
+	h0_frame_check(&c, f, sizeof(f), &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+	H0_EXPECT_EQ(r.bad_off, 200);
+	f[200] ^= 0x40;
+
+	h0_frame_check(&c, f, sizeof(f) - 1, &r);	/* truncated */
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+
+	f[44] ^= 1;					/* magic */
+	h0_frame_check(&c, f, sizeof(f), &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+	H0_EXPECT_EQ(r.bad_off, 42);
+	f[44] ^= 1;
+
+	f[53] ^= 1;					/* seq: payload no longer matches */
+	h0_frame_check(&c, f, sizeof(f), &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+}
+
+H0_TEST(check_foreign_and_other_run)
+{
+	struct h0_frame_cfg c = cfg(H0_TMPL_RAW, 100), other = c;
+	struct h0_frame_result r;
+	uint8_t f[100];
+
+	other.run_id = 5;
+	h0_frame_build(&other, 3, 0, f, sizeof(f));
+	h0_frame_check(&c, f, sizeof(f), &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_OTHER_RUN);
+	H0_EXPECT_EQ(r.run_id, 5);
+
+	f[12] = 0x86;					/* IPv6 ethertype */
+	f[13] = 0xdd;
+	h0_frame_check(&c, f, sizeof(f), &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_FOREIGN);
+
+	h0_frame_build(&c, 3, 0, f, sizeof(f));
+	f[11] ^= 1;					/* another source MAC */
+	h0_frame_check(&c, f, sizeof(f), &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_FOREIGN);
+
+	h0_frame_check(&c, f, 10, &r);			/* runt */
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_FOREIGN);
+}
+
+H0_TEST(check_short_and_padded)
+{
+	struct h0_frame_cfg c = cfg(H0_TMPL_RAW, 14);
+	struct h0_frame_result r;
+	uint8_t f[64];
+
+	memset(f, 0, sizeof(f));
+	h0_frame_build(&c, 0, 0, f, 14);
+	H0_EXPECT(!h0_frame_tagged(&c));
+	h0_frame_check(&c, f, 14, &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_OK_UNTAGGED);
+	h0_frame_check(&c, f, 60, &r);			/* NIC padding */
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_OK_UNTAGGED);
+	h0_frame_check(&c, f, 61, &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+
+	c = cfg(H0_TMPL_RAW, 40);			/* tagged, shorter than 60 */
+	h0_frame_build(&c, 8, 0, f, 40);
+	h0_frame_check(&c, f, 60, &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_OK);
+	H0_EXPECT_EQ(r.seq, 8);
+
+	c = cfg(H0_TMPL_UDP, 50);			/* UDP, tag cut after run id */
+	h0_frame_build(&c, 0, 0, f, 50);
+	h0_frame_check(&c, f, 50, &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_OK_UNTAGGED);
+}
+
+H0_TEST(seqtrack_in_order)
+{
+	struct h0_frame_result r = { .verdict = H0_FRAME_OK, .seq_valid = true };
+	struct h0_seqtrack t;
+	uint32_t i;
+
+	H0_EXPECT_EQ(h0_seq_init(&t, 1000), 0);
+	for (i = 0; i < 1000; i++) {
+		r.seq = i;
+		H0_EXPECT_EQ(h0_seq_account(&t, &r), 0);
+	}
+	H0_EXPECT_EQ(t.received, 1000);
+	H0_EXPECT_EQ(t.distinct, 1000);
+	H0_EXPECT_EQ(h0_seq_lost(&t), 0);
+	H0_EXPECT_EQ(t.duplicates, 0);
+	H0_EXPECT_EQ(t.reordered, 0);
+	H0_EXPECT(h0_seq_complete(&t));
+	h0_seq_free(&t);
+}
+
+H0_TEST(seqtrack_loss_dup_reorder)
+{
+	static const uint32_t seqs[] = { 0, 1, 3, 2, 2, 5, 4, 9 };
+	struct h0_frame_result r = { .verdict = H0_FRAME_OK, .seq_valid = true };
+	struct h0_seqtrack t;
+	size_t i;
+
+	H0_EXPECT_EQ(h0_seq_init(&t, 8), 0);
+	for (i = 0; i < sizeof(seqs) / sizeof(seqs[0]); i++) {
+		r.seq = seqs[i];
+		h0_seq_account(&t, &r);
+	}
+	r.verdict = H0_FRAME_CORRUPT;
+	h0_seq_account(&t, &r);
+	r.verdict = H0_FRAME_FOREIGN;
+	h0_seq_account(&t, &r);
+	r.verdict = H0_FRAME_OTHER_RUN;
+	h0_seq_account(&t, &r);
+
+	H0_EXPECT_EQ(t.distinct, 6);		/* 0 1 3 2 5 4 */
+	H0_EXPECT_EQ(t.duplicates, 1);		/* second 2 */
+	H0_EXPECT_EQ(t.reordered, 2);		/* 2 after 3, 4 after 5 */
+	H0_EXPECT_EQ(t.out_of_range, 1);	/* 9 >= 8 */
+	H0_EXPECT_EQ(t.corrupted, 1);
+	H0_EXPECT_EQ(t.foreign, 1);
+	H0_EXPECT_EQ(t.other_run, 1);
+	H0_EXPECT_EQ(t.received, 9);		/* 8 good or duplicate + 1 corrupt */
+	H0_EXPECT_EQ(h0_seq_lost(&t), 2);	/* 6 and 7 */
+	H0_EXPECT(!h0_seq_complete(&t));
+	h0_seq_free(&t);
+}
+
+H0_TEST(seqtrack_unknown_count_grows)
+{
+	struct h0_frame_result r = { .verdict = H0_FRAME_OK, .seq_valid = true };
+	struct h0_seqtrack t;
+
+	H0_EXPECT_EQ(h0_seq_init(&t, 0), 0);
+	r.seq = 3000000;
+	H0_EXPECT_EQ(h0_seq_account(&t, &r), 0);
+	r.seq = 0;
+	H0_EXPECT_EQ(h0_seq_account(&t, &r), 0);
+	H0_EXPECT_EQ(t.reordered, 1);
+	H0_EXPECT_EQ(h0_seq_lost(&t), 3000001 - 2);
+	H0_EXPECT(!h0_seq_complete(&t));
+	h0_seq_free(&t);
+}
+
+int main(void)
+{
+	H0_RUN(raw_layout);
+	H0_RUN(udp_layout_and_checksum);
+	H0_RUN(csum_known_vector);
+	H0_RUN(ranges_match_whole);
+	H0_RUN(seq_and_run_change_payload);
+	H0_RUN(check_ok_and_corrupt);
+	H0_RUN(check_foreign_and_other_run);
+	H0_RUN(check_short_and_padded);
+	H0_RUN(seqtrack_in_order);
+	H0_RUN(seqtrack_loss_dup_reorder);
+	H0_RUN(seqtrack_unknown_count_grows);
+	return h0_test_done();
+}
