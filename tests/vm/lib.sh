@@ -46,3 +46,27 @@ iface_by_driver() {
 	done
 	return 1
 }
+# json_get FILE KEY.KEY...: one value of a JSON object (python3), or ''
+json_get() {
+	python3 - "$@" <<'PY'
+import json, sys
+try:
+    v = json.load(open(sys.argv[1]))
+    for k in sys.argv[2].split('.'):
+        v = v[int(k)] if isinstance(v, list) else v[k]
+    print(json.dumps(v) if isinstance(v, (dict, list)) else
+          str(v).lower() if isinstance(v, bool) else v)
+except Exception:
+    print('')
+PY
+}
+H0TX="$KIT_ROOT/tools/headlen0_tx"
+# h0tx NAME ARGS...: runs headlen0_tx --json, keeps the report as $KIT_OUT/NAME.json
+h0tx() {
+	local name=$1
+	shift
+	"$H0TX" --json --no-progress "$@" >"$KIT_OUT/$name.json" 2>"$KIT_OUT/$name.err"
+	local rc=$?
+	[ "$rc" = 0 ] || { echo "# headlen0_tx $* -> exit $rc"; sed 's/^/#   /' "$KIT_OUT/$name.err" | tail -5; }
+	return "$rc"
+}

@@ -1,0 +1,43 @@
+#!/bin/bash
+# vm-run: --timeout 420
+# exnic comes up in every quirk profile and its port pair carries traffic:
+# ping across (port 1 in its own namespace) and a burst over AF_PACKET;
+# ethtool shows the counters and no device error.
+. "$(dirname "$0")/lib.sh"
+
+profiles="none no-zero-len min-inline tx-header trailer max-bufs dma-align no-pad strict"
+
+p0=$(iface_by_driver exnic 0)
+p1=$(iface_by_driver exnic 1)
+check "exnic port pair is present" test -n "$p0" -a -n "$p1" || { done_testing; exit; }
+d0=$(basename "$(readlink "/sys/class/net/$p0/device")")
+d1=$(basename "$(readlink "/sys/class/net/$p1/device")")
+dbg=/sys/kernel/debug/exnic
+
+check "IFF_TX_SKB_NO_LINEAR private flag is on" sh -c "ethtool --show-priv-flags $p0 | grep -Eq 'tx-no-linear *: on'"
+check "scatter-gather and hw checksum are on" sh -c "ethtool -k $p0 | grep -q 'scatter-gather: on' && ethtool -k $p0 | grep -q 'tx-checksum-ip-generic: on'"
+check "4 channels by default" sh -c "ethtool -l $p0 | grep -A4 'Current' | grep -Eq 'Combined:\s+4'"
+
+ip netns add peer
+ip link set "$p1" netns peer
+ip addr add 10.99.0.1/24 dev "$p0"
+ip -n peer addr add 10.99.0.2/24 dev "$p1"
+
+stat() { ethtool -S "$1" | awk -v k="$2:" '$1 == k { print $2 }'; }
+nstat() { ip netns exec peer ethtool -S "$1" | awk -v k="$2:" '$1 == k { print $2 }'; }
+
+for prof in $profiles; do
+	ip link set "$p0" down
+	ip -n peer link set "$p1" down
+	echo "$prof" >"$dbg/$d0/profile" && echo "$prof" >"$dbg/$d1/profile"
+	check "[$prof] profile set on both ports" grep -q "$prof" "$dbg/$d0/profile"
+	check "[$prof] both ports come up" sh -c "ip link set $p0 up && ip -n peer link set $p1 up"
+	sleep 0.5
+	check "[$prof] ping across the port pair" ping -c 3 -i 0.2 -W 2 10.99.0.2
+	check "[$prof] 1400-byte ping across" ping -c 2 -i 0.2 -s 1400 -W 2 10.99.0.2
+	errs=$(awk '{ s += $NF } END { print s + 0 }' "$dbg/$d0/errors")
+	expect "[$prof] no device error on the sending port" "$errs" 0
+	check "[$prof] ethtool -S counts packets" test "$(stat "$p0" tx_packets)" -gt 0
+done
+
+done_testing
