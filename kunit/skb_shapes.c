@@ -342,7 +342,9 @@ EXPORT_SYMBOL_GPL(skb_shape_frags_intact);
  */
 bool skb_shape_head_poisoned(const struct sk_buff *skb)
 {
-	unsigned int i, n = min_t(unsigned int, ETH_HLEN, skb_tailroom(skb));
+	/* not skb_tailroom(): it is 0 for any non-linear skb */
+	unsigned int room = skb_end_pointer(skb) - skb_tail_pointer(skb);
+	unsigned int i, n = min_t(unsigned int, ETH_HLEN, room);
 	const u8 *p = skb_tail_pointer(skb);
 
 	for (i = 0; i < n; i++)
