@@ -13,6 +13,7 @@ KIT_VARIANT=${KIT_VARIANT:-debug}
 KIT_CACHE=${KIT_CACHE:-$KIT_ROOT/.cache}
 KIT_SRC=$KIT_CACHE/src/linux-$KIT_KVER
 KIT_BUILD=$KIT_CACHE/build-$KIT_KVER-$KIT_VARIANT
+KIT_KUNIT_BUILD=$KIT_CACHE/build-$KIT_KVER-kunit
 KIT_OUT=${KIT_OUT:-$KIT_ROOT/out}
 KIT_JOBS=${KIT_JOBS:-$(nproc)}
 
@@ -28,6 +29,5 @@ kit_die() { printf '[kit] error: %s\n' "$*" >&2; exit 1; }
 kit_fragments() {
 	echo "$KIT_ROOT/configs/kit.config"
 	[ "$KIT_VARIANT" = kasan ] && echo "$KIT_ROOT/configs/kasan.config"
-	[ -f "$KIT_ROOT/kunit/.kunitconfig" ] && echo "$KIT_ROOT/kunit/.kunitconfig"
 	return 0
 }

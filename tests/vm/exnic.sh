@@ -7,6 +7,7 @@
 
 profiles="none no-zero-len min-inline tx-header trailer max-bufs dma-align no-pad strict"
 
+check "exnic loads (one port pair)" load_exnic
 p0=$(iface_by_driver exnic 0)
 p1=$(iface_by_driver exnic 1)
 check "exnic port pair is present" test -n "$p0" -a -n "$p1" || { done_testing; exit; }

@@ -70,3 +70,7 @@ h0tx() {
 	[ "$rc" = 0 ] || { echo "# headlen0_tx $* -> exit $rc"; sed 's/^/#   /' "$KIT_OUT/$name.err" | tail -5; }
 	return "$rc"
 }
+# load_exnic [PARAM=VALUE...]: loads the test kernel's exnic module
+load_exnic() {
+	insmod "$KIT_BUILD/drivers/net/ethernet/example/exnic.ko" "$@"
+}
