@@ -43,6 +43,8 @@ int exnic_sim_profile_parse(const char *str, struct exnic_sim_profile *p);
  * Creates a simulated device as a platform device named @name with a
  * 64-bit DMA mask; the exnic platform driver binds to it synchronously, and
  * the device's drvdata is then the driver's struct net_device.
+ * Platform data: struct exnic_hw *, i.e. in probe
+ * hw = *(struct exnic_hw **)dev_get_platdata(dev). Returns an ERR_PTR().
  */
 struct exnic_hw *exnic_sim_create(const char *name,
 				  const struct exnic_sim_profile *profile,
