@@ -1,0 +1,1356 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * exnic datapath: TX for every skb shape (IFF_TX_SKB_NO_LINEAR), TX
+ * completion, page-based RX, NAPI.
+ *
+ * The TX path reads like fbnic_tx_map() with the linear assumptions taken
+ * out. With IFF_TX_SKB_NO_LINEAR, AF_XDP zero-copy transmit hands the driver
+ * skbs built by xsk_build_skb_zerocopy(): skb_headlen() == 0, the whole frame
+ * (Ethernet header included) in frags that point into the user's UMEM, and
+ * only max(NET_SKB_PAD, L1_CACHE_ALIGN(needed_headroom)) bytes of headroom
+ * (needed_tailroom is not reserved on that path). Each rule that follows
+ * from it is one small step function below:
+ *
+ *   exnic_tx_eth_hdr()     header access: never read past skb_headlen()
+ *   exnic_tx_pad()         padding: pre-mapped pad buffer, no linearize
+ *   exnic_tx_push_hdr()    headroom: in-band header, skb_cow_head() if short
+ *   exnic_tx_trailer()     tailroom: in the skb only when it is safe
+ *   exnic_tx_inline_copy() inline: skb_copy_bits(), not skb->data
+ *   exnic_tx_use_head()    frag-0 mapping: no zero-length head buffer
+ *
+ * CONFIG_EXNIC_BASELINE builds the linear-assuming variant of each step
+ * (what most 6.12 drivers do) so the KUnit suite can prove that it tells
+ * the two apart. The reference patch series replaces this switch.
+ */
+
+#include <kunit/static_stub.h>
+#include <kunit/visibility.h>
+#include <linux/dma-mapping.h>
+#include <linux/etherdevice.h>
+#include <linux/if_ether.h>
+#include <linux/slab.h>
+#include <net/netdev_queues.h>
+#include <net/page_pool/helpers.h>
+
+#include "exnic.h"
+
+/* Inline bytes, rounded up to whole continuation slots. */
+#define EXNIC_TX_INLINE_BUF	(EXNIC_TX_INLINE_MAX + 16)
+
+/**
+ * struct exnic_tx_ctx - one frame on its way to the ring
+ * @ring: TX ring
+ * @skb: the frame
+ * @sop_ctrl: checksum fields for the SOP descriptor
+ * @first: ring index of the frame's first slot
+ * @tail: next free slot
+ * @last: last descriptor written (gets EOP)
+ * @hdr_len: in-band header bytes pushed at skb->data
+ * @frame_len: frame bytes in the skb after @hdr_len (trailer excluded)
+ * @wire_len: @frame_len plus padding from the pad buffer
+ * @inline_len: bytes in the INLINE descriptor
+ * @nbufs: DATA buffers so far (index passed to exnic_tx_dma_map())
+ * @csum_start: checksum start from frame start
+ * @csum_off: checksum offset from @csum_start
+ * @csum: CHECKSUM_PARTIAL offloaded
+ * @headlen0: the skb arrived with skb_headlen() == 0
+ * @frag0: frame data mapped from frag 0
+ * @multicast: multicast or broadcast destination
+ * @trailer_skb: trailer written into the skb's tailroom
+ * @trailer_buf: trailer sent from the per-slot trailer buffer
+ * @bounce: frame copied to a bounce buffer
+ * @misaligned: a DATA buffer address breaks DMA_ALIGN
+ */
+struct exnic_tx_ctx {
+	struct exnic_ring *ring;
+	struct sk_buff *skb;
+	u64 sop_ctrl;
+	u32 first;
+	u32 tail;
+	u32 last;
+	u32 hdr_len;
+	u32 frame_len;
+	u32 wire_len;
+	u32 inline_len;
+	u32 nbufs;
+	u16 csum_start;
+	u16 csum_off;
+	bool csum;
+	bool headlen0;
+	bool frag0;
+	bool multicast;
+	bool trailer_skb;
+	bool trailer_buf;
+	bool bounce;
+	bool misaligned;
+};
+
+static void exnic_stat_inc(struct exnic_ring *ring, unsigned int stat)
+{
+	u64_stats_update_begin(&ring->syncp);
+	ring->stats[stat]++;
+	u64_stats_update_end(&ring->syncp);
+}
+
+static struct netdev_queue *exnic_txq(const struct exnic_ring *ring)
+{
+	return netdev_get_tx_queue(ring->priv->ndev, ring->q_idx);
+}
+
+/**
+ * exnic_tx_desc_unused - free TX descriptors
+ * @ring: TX ring
+ *
+ * One slot always stays empty so that head == tail means an empty ring.
+ *
+ * Return: descriptors the producer may still fill.
+ */
+unsigned int exnic_tx_desc_unused(const struct exnic_ring *ring)
+{
+	return (READ_ONCE(ring->head) - ring->tail - 1) & ring->size_mask;
+}
+EXPORT_SYMBOL_IF_KUNIT(exnic_tx_desc_unused);
+
+static u32 exnic_tx_wake_thresh(const struct exnic_ring *ring)
+{
+	return min(2 * ring->desc_max, ring->size - 1);
+}
+
+/**
+ * __exnic_tx_dma_map - map one TX buffer for the device
+ * @dev: device to map for
+ * @idx: index of the buffer in its frame, 0 for the first DATA buffer
+ * @va: kernel address of a linear buffer, when @frag is NULL
+ * @frag: frag to map, or NULL
+ * @off: offset into @frag
+ * @len: bytes to map
+ *
+ * The real mapping behind exnic_tx_dma_map(). A KUnit replacement of
+ * exnic_tx_dma_map() calls it for the buffers it does not fail.
+ *
+ * Return: DMA address, to be checked with dma_mapping_error().
+ */
+dma_addr_t __exnic_tx_dma_map(struct device *dev, unsigned int idx, void *va,
+			      const skb_frag_t *frag, unsigned int off,
+			      unsigned int len)
+{
+	if (frag)
+		return skb_frag_dma_map(dev, frag, off, len, DMA_TO_DEVICE);
+	return dma_map_single(dev, va, len, DMA_TO_DEVICE);
+}
+EXPORT_SYMBOL_IF_KUNIT(__exnic_tx_dma_map);
+
+/**
+ * exnic_tx_dma_map - map one TX buffer; the one place TX maps memory
+ * @dev: device to map for
+ * @idx: index of the buffer in its frame, 0 for the first DATA buffer
+ * @va: kernel address of a linear buffer (head, bounce), when @frag is NULL
+ * @frag: frag to map, or NULL
+ * @off: offset into @frag
+ * @len: bytes to map
+ *
+ * A KUnit static stub (kunit_activate_static_stub()) may replace it to fail
+ * the mapping of buffer @idx; the caller then unwinds and drops the frame.
+ * Heads and bounce buffers are dma_map_single() mappings and frags
+ * skb_frag_dma_map() ones; exnic_tx_unmap_buf() matches the unmap call.
+ *
+ * Return: DMA address, to be checked with dma_mapping_error().
+ */
+dma_addr_t exnic_tx_dma_map(struct device *dev, unsigned int idx, void *va,
+			    const skb_frag_t *frag, unsigned int off,
+			    unsigned int len)
+{
+	KUNIT_STATIC_STUB_REDIRECT(exnic_tx_dma_map, dev, idx, va, frag, off,
+				   len);
+	return __exnic_tx_dma_map(dev, idx, va, frag, off, len);
+}
+EXPORT_SYMBOL_IF_KUNIT(exnic_tx_dma_map);
+
+static void exnic_tx_unmap_buf(struct exnic_ring *ring,
+			       struct exnic_tx_buf *buf)
+{
+	switch (buf->type) {
+	case EXNIC_TXB_SINGLE:
+		dma_unmap_single(ring->dev, buf->dma, buf->len, DMA_TO_DEVICE);
+		break;
+	case EXNIC_TXB_PAGE:
+		dma_unmap_page(ring->dev, buf->dma, buf->len, DMA_TO_DEVICE);
+		break;
+	default:
+		break;
+	}
+	kfree(buf->bounce);
+	buf->bounce = NULL;
+	buf->type = EXNIC_TXB_NONE;
+}
+
+/* ----------------------------------------------------------------------
+ * Adoption steps
+ * ----------------------------------------------------------------------
+ */
+
+/*
+ * Header access. A NO_LINEAR skb may carry its Ethernet header in frag 0:
+ * eth_hdr(), skb_mac_header() and skb->data then point into headroom, not at
+ * the frame. skb_header_pointer() reads from the head or copies from the
+ * frags into @buf; it returns NULL for a frame shorter than the header.
+ */
+static const struct ethhdr *exnic_tx_eth_hdr(const struct sk_buff *skb,
+					     struct ethhdr *buf)
+{
+#ifdef CONFIG_EXNIC_BASELINE
+	/* Baseline: assumes the header is in the linear area. */
+	return (const struct ethhdr *)skb->data;
+#else
+	return skb_header_pointer(skb, 0, sizeof(*buf), buf);
+#endif
+}
+
+/*
+ * Padding. fbnic and most drivers skb_put_padto(skb, ETH_ZLEN), which for a
+ * non-linear skb copies the whole frame into a new head (and frees the skb
+ * on failure). The device only needs the missing bytes on the wire: send
+ * them from a pre-mapped, zeroed per-ring pad buffer as one more DATA
+ * descriptor. Devices without CAPS_NO_PAD pad by themselves.
+ */
+static int exnic_tx_pad(struct exnic_tx_ctx *ctx)
+{
+	struct sk_buff *skb = ctx->skb;
+
+#ifdef CONFIG_EXNIC_BASELINE
+	/* Baseline: pad in the skb, linearizing it when it has frags. */
+	if (__skb_put_padto(skb, ETH_ZLEN, false))
+		return -ENOMEM;
+#endif
+	ctx->frame_len = skb->len;
+	ctx->wire_len = skb->len;
+#ifndef CONFIG_EXNIC_BASELINE
+	if ((ctx->ring->priv->q.caps & EXNIC_CAPS_NO_PAD) &&
+	    skb->len < ETH_ZLEN)
+		ctx->wire_len = ETH_ZLEN;
+#endif
+	return 0;
+}
+
+/*
+ * Headroom. The in-band TX header (bcmgenet's status block) goes in front
+ * of the frame. needed_headroom makes the stack reserve it, including
+ * xsk_build_skb_zerocopy(); skb_cow_head() covers a short headroom and a
+ * cloned head (writing a shared head would corrupt the clone's view).
+ * With skb_headlen() == 0 the head then holds exactly the header and the
+ * frame starts in frag 0. Nothing is written into frags.
+ */
+static int exnic_tx_push_hdr(struct exnic_tx_ctx *ctx)
+{
+	u32 len = ctx->ring->priv->q.tx_hdr_len;
+	struct sk_buff *skb = ctx->skb;
+	void *th;
+
+	if (!len)
+		return 0;
+
+#ifdef CONFIG_EXNIC_BASELINE
+	/* Baseline: grows a short headroom, writes a cloned head. */
+	if (skb_headroom(skb) < len &&
+	    pskb_expand_head(skb, len - skb_headroom(skb), 0, GFP_ATOMIC))
+		return -ENOMEM;
+#else
+	if (skb_headroom(skb) < len || skb_header_cloned(skb)) {
+		exnic_stat_inc(ctx->ring, EXNIC_TX_HEADROOM_REALLOC);
+		if (skb_cow_head(skb, len))
+			return -ENOMEM;
+	}
+#endif
+	th = skb_push(skb, len);
+	memset(th, 0, len);
+	ctx->hdr_len = len;
+	return 0;
+}
+
+static void exnic_tx_fill_hdr(struct exnic_tx_ctx *ctx)
+{
+	struct exnic_tx_hdr *th;
+
+	if (!ctx->hdr_len)
+		return;
+	th = (struct exnic_tx_hdr *)ctx->skb->data;
+	th->magic = cpu_to_le16(EXNIC_TX_HDR_MAGIC);
+	th->frame_len = cpu_to_le16(ctx->wire_len);
+	th->flags = cpu_to_le16(ctx->csum ? EXNIC_TX_HDR_CSUM : 0);
+	th->csum_start = cpu_to_le16(ctx->csum ? ctx->csum_start : 0);
+	th->csum_off = cpu_to_le16(ctx->csum ? ctx->csum_off : 0);
+}
+
+static void exnic_tx_fill_trailer(const struct exnic_tx_ctx *ctx, void *p)
+{
+	u32 len = ctx->ring->priv->q.trailer_len;
+	struct exnic_tx_trailer *tr = p;
+
+	memset(p, 0, len);
+	tr->magic = cpu_to_le32(EXNIC_TX_TRAILER_MAGIC);
+	tr->frame_len = cpu_to_le32(ctx->wire_len);
+}
+
+/*
+ * Tailroom. needed_tailroom makes the stack reserve room for the trailer
+ * in the linear skbs it allocates, but not on the AF_XDP zero-copy path,
+ * and a frag page is the user's UMEM: the trailer may go into the skb only
+ * when the skb is linear, its head not shared and the room is there (and no
+ * pad bytes have to come first). Otherwise it goes out from a per-slot,
+ * pre-mapped coherent trailer buffer as one more DATA descriptor.
+ */
+static int exnic_tx_trailer(struct exnic_tx_ctx *ctx)
+{
+	u32 len = ctx->ring->priv->q.trailer_len;
+	struct sk_buff *skb = ctx->skb;
+
+	if (!len)
+		return 0;
+
+#ifdef CONFIG_EXNIC_BASELINE
+	/* Baseline: always in the skb, linearizing and growing it. */
+	if (__skb_linearize(skb))
+		return -ENOMEM;
+	if (skb_tailroom(skb) < len &&
+	    pskb_expand_head(skb, 0, len - skb_tailroom(skb), GFP_ATOMIC))
+		return -ENOMEM;
+	exnic_tx_fill_trailer(ctx, skb_put(skb, len));
+	ctx->trailer_skb = true;
+#else
+	if (ctx->wire_len == ctx->frame_len && !skb_is_nonlinear(skb) &&
+	    !skb_cloned(skb) && skb_tailroom(skb) >= len) {
+		exnic_tx_fill_trailer(ctx, skb_put(skb, len));
+		ctx->trailer_skb = true;
+	} else {
+		ctx->trailer_buf = true;
+	}
+#endif
+	return 0;
+}
+
+/*
+ * Inline headers. The first inline_len frame bytes are copied into the
+ * descriptor (mlx5's inline WQE segment). skb_copy_bits() gathers them from
+ * the head and the frags; the frame may be shorter once padding is counted:
+ * the rest is zeros. @buf holds EXNIC_TX_INLINE_BUF bytes.
+ */
+static void exnic_tx_inline_copy(const struct exnic_tx_ctx *ctx, u8 *buf)
+{
+	u32 len = min(ctx->inline_len, ctx->frame_len);
+	const struct sk_buff *skb = ctx->skb;
+
+#ifdef CONFIG_EXNIC_BASELINE
+	/* Baseline: the first bytes are assumed to be in the linear area. */
+	memcpy(buf, skb->data + ctx->hdr_len, len);
+#else
+	if (WARN_ON_ONCE(skb_copy_bits(skb, ctx->hdr_len, buf, len)))
+		len = 0;
+#endif
+	memset(buf + len, 0, EXNIC_TX_INLINE_BUF - len);
+}
+
+/*
+ * Frag-0 mapping. With skb_headlen() == 0 the frame starts in frag 0.
+ * Mapping skb->data for skb_headlen() bytes anyway (fbnic, ice, i40e, igc,
+ * ixgbe, bnxt, stmmac) yields a zero-length DATA descriptor, which ice and
+ * i40e treat as malicious (MDD) and exnic's no-zero-len profile rejects: map
+ * the head only when the range has bytes in it.
+ *
+ * Return: true and *@n bytes to map from the head at @off, or false.
+ */
+static bool exnic_tx_use_head(const struct sk_buff *skb, u32 off, u32 len,
+			      u32 *n)
+{
+	u32 hlen = skb_headlen(skb);
+
+#ifdef CONFIG_EXNIC_BASELINE
+	/* Baseline: the head is always the first buffer, even empty. */
+	if (off > hlen || (off == hlen && off))
+		return false;
+#else
+	if (off >= hlen)
+		return false;
+#endif
+	*n = min(hlen - off, len);
+	return true;
+}
+
+/* ----------------------------------------------------------------------
+ * Descriptors
+ * ----------------------------------------------------------------------
+ */
+
+static void exnic_tx_add_desc(struct exnic_tx_ctx *ctx, dma_addr_t dma,
+			      u32 len)
+{
+	struct exnic_ring *ring = ctx->ring;
+	struct exnic_tx_desc *txd = &ring->txd[ctx->tail];
+	u32 align = ring->priv->q.dma_align;
+	u64 ctrl;
+
+	ctrl = FIELD_PREP(EXNIC_TXD_LEN, len) |
+	       FIELD_PREP(EXNIC_TXD_TYPE, EXNIC_TXD_TYPE_DATA);
+	if (ctx->tail == ctx->first)
+		ctrl |= EXNIC_TXD_SOP | ctx->sop_ctrl;
+	if (align > 1 && (dma & (align - 1)))
+		ctx->misaligned = true;
+
+	txd->addr = cpu_to_le64(dma);
+	txd->ctrl = cpu_to_le64(ctrl);
+	ctx->last = ctx->tail;
+	ctx->tail = (ctx->tail + 1) & ring->size_mask;
+	ctx->nbufs++;
+}
+
+/* Maps one buffer (a head range if @frag is NULL) into the next slot. */
+static int exnic_tx_map_buf(struct exnic_tx_ctx *ctx, void *va,
+			    const skb_frag_t *frag, u32 off, u32 len)
+{
+	struct exnic_ring *ring = ctx->ring;
+	struct exnic_tx_buf *buf = &ring->tx_buf[ctx->tail];
+	dma_addr_t dma;
+
+	dma = exnic_tx_dma_map(ring->dev, ctx->nbufs, va, frag, off, len);
+	if (dma_mapping_error(ring->dev, dma)) {
+		exnic_stat_inc(ring, EXNIC_TX_DMA_ERR);
+		return -EIO;
+	}
+	buf->type = frag ? EXNIC_TXB_PAGE : EXNIC_TXB_SINGLE;
+	buf->dma = dma;
+	buf->len = len;
+	exnic_tx_add_desc(ctx, dma, len);
+	return 0;
+}
+
+/*
+ * Walks skb bytes [@off, @off + @len) over the head and the frags, mapping
+ * each non-empty piece when @map, counting them otherwise.
+ *
+ * Return: number of buffers, or a negative error.
+ */
+static int exnic_tx_walk(struct exnic_tx_ctx *ctx, u32 off, u32 len, bool map)
+{
+	struct sk_buff *skb = ctx->skb;
+	struct skb_shared_info *shinfo = skb_shinfo(skb);
+	int i, err, bufs = 0;
+	u32 n;
+
+	if (!len)
+		return 0;
+
+	if (exnic_tx_use_head(skb, off, len, &n)) {
+		if (map) {
+			err = exnic_tx_map_buf(ctx, skb->data + off, NULL, 0, n);
+			if (err)
+				return err;
+		}
+		bufs++;
+		len -= n;
+		off = 0;
+	} else {
+		off -= skb_headlen(skb);
+	}
+
+	for (i = 0; len && i < shinfo->nr_frags; i++) {
+		const skb_frag_t *frag = &shinfo->frags[i];
+		u32 fsize = skb_frag_size(frag);
+
+		if (off >= fsize) {
+			off -= fsize;
+			continue;
+		}
+		n = min(fsize - off, len);
+		if (map) {
+			err = exnic_tx_map_buf(ctx, NULL, frag, off, n);
+			if (err)
+				return err;
+			if (!i && ctx->headlen0)
+				ctx->frag0 = true;
+		}
+		bufs++;
+		len -= n;
+		off = 0;
+	}
+
+	if (WARN_ON_ONCE(len))
+		return -EINVAL;
+	return bufs;
+}
+
+static u32 exnic_tx_pad_len(const struct exnic_tx_ctx *ctx)
+{
+	u32 have = max(ctx->inline_len, ctx->frame_len);
+
+	return ctx->wire_len > have ? ctx->wire_len - have : 0;
+}
+
+/*
+ * The DATA buffers of a frame: [in-band header] [frame from inline_len on,
+ * with an in-skb trailer] [pad] [trailer buffer]. Without inline bytes the
+ * header and the frame are one range of the skb.
+ *
+ * Return: number of DATA buffers, or a negative error.
+ */
+static int exnic_tx_data(struct exnic_tx_ctx *ctx, bool map)
+{
+	struct exnic_ring *ring = ctx->ring;
+	struct sk_buff *skb = ctx->skb;
+	int n, bufs = 0;
+	u32 start = 0;
+
+	if (ctx->inline_len) {
+		n = exnic_tx_walk(ctx, 0, ctx->hdr_len, map);
+		if (n < 0)
+			return n;
+		bufs += n;
+		start = ctx->hdr_len + min(ctx->inline_len, ctx->frame_len);
+	}
+	n = exnic_tx_walk(ctx, start, skb->len - start, map);
+	if (n < 0)
+		return n;
+	bufs += n;
+
+	if (exnic_tx_pad_len(ctx)) {
+		if (map)
+			exnic_tx_add_desc(ctx, ring->pad_dma,
+					  exnic_tx_pad_len(ctx));
+		bufs++;
+	}
+	if (ctx->trailer_buf) {
+		if (map) {
+			u32 off = ctx->tail * ring->trailer_stride;
+
+			exnic_tx_fill_trailer(ctx, ring->trailer + off);
+			exnic_tx_add_desc(ctx, ring->trailer_dma + off,
+					  ring->priv->q.trailer_len);
+		}
+		bufs++;
+	}
+	return bufs;
+}
+
+/*
+ * DMA alignment (fec): when a buffer address breaks DMA_ALIGN, copy the
+ * whole DATA stream into one kmalloc'ed bounce buffer aligned to DMA_ALIGN
+ * and send it as a single DATA descriptor. Alignment is checked on the DMA
+ * addresses (swiotlb may move buffers), so this runs after a first mapping
+ * attempt was unwound. Chosen over linearizing: it never touches the skb,
+ * and the cost is one copy of a frame that needs one anyway.
+ */
+static int exnic_tx_bounce(struct exnic_tx_ctx *ctx)
+{
+	struct exnic_ring *ring = ctx->ring;
+	u32 align = max(ring->priv->q.dma_align, 1U);
+	u32 skip = min(ctx->inline_len, ctx->frame_len);
+	u32 pad = exnic_tx_pad_len(ctx);
+	struct sk_buff *skb = ctx->skb;
+	u32 start = 0, tlen = 0, len;
+	struct exnic_tx_buf *buf;
+	void *raw;
+	u8 *b;
+	int err;
+
+	if (ctx->trailer_buf)
+		tlen = ring->priv->q.trailer_len;
+	if (ctx->inline_len)
+		start = ctx->hdr_len + skip;
+	len = ctx->inline_len ? ctx->hdr_len + skb->len - start : skb->len;
+	len += pad + tlen;
+
+	raw = kmalloc(len + align - 1, GFP_ATOMIC);
+	if (!raw)
+		return -ENOMEM;
+	b = PTR_ALIGN((u8 *)raw, align);
+
+	if (ctx->inline_len) {
+		skb_copy_bits(skb, 0, b, ctx->hdr_len);
+		skb_copy_bits(skb, start, b + ctx->hdr_len, skb->len - start);
+		memset(b + ctx->hdr_len + skb->len - start, 0, pad);
+	} else {
+		skb_copy_bits(skb, 0, b, skb->len);
+		memset(b + skb->len, 0, pad);
+	}
+	if (tlen)
+		exnic_tx_fill_trailer(ctx, b + len - tlen);
+
+	buf = &ring->tx_buf[ctx->tail];
+	err = exnic_tx_map_buf(ctx, b, NULL, 0, len);
+	if (err) {
+		kfree(raw);
+		return err;
+	}
+	buf->bounce = raw;
+	if (ctx->misaligned)
+		return -ERANGE;
+	ctx->bounce = true;
+	return 0;
+}
+
+static void exnic_tx_write_inline(struct exnic_tx_ctx *ctx)
+{
+	struct exnic_ring *ring = ctx->ring;
+	u8 buf[EXNIC_TX_INLINE_BUF];
+	struct exnic_tx_desc *txd;
+	u32 off;
+
+	if (!ctx->inline_len)
+		return;
+
+	exnic_tx_inline_copy(ctx, buf);
+	txd = &ring->txd[ctx->tail];
+	memcpy(&txd->addr, buf, sizeof(txd->addr));
+	txd->ctrl = cpu_to_le64(FIELD_PREP(EXNIC_TXD_LEN, ctx->inline_len) |
+				FIELD_PREP(EXNIC_TXD_TYPE,
+					   EXNIC_TXD_TYPE_INLINE) |
+				EXNIC_TXD_SOP | ctx->sop_ctrl);
+	ctx->last = ctx->tail;
+	ctx->tail = (ctx->tail + 1) & ring->size_mask;
+
+	/* Continuation slots are raw frame bytes, 16 a slot, and may wrap. */
+	for (off = sizeof(txd->addr); off < ctx->inline_len;
+	     off += sizeof(*txd)) {
+		memcpy(&ring->txd[ctx->tail], buf + off, sizeof(*txd));
+		ctx->tail = (ctx->tail + 1) & ring->size_mask;
+	}
+}
+
+/* Walks back from the current slot to the first, unmapping each. */
+static void exnic_tx_unwind(struct exnic_tx_ctx *ctx)
+{
+	struct exnic_ring *ring = ctx->ring;
+	u32 idx = ctx->tail;
+
+	while (idx != ctx->first) {
+		idx = (idx - 1) & ring->size_mask;
+		exnic_tx_unmap_buf(ring, &ring->tx_buf[idx]);
+	}
+	ctx->tail = ctx->first;
+	ctx->nbufs = 0;
+	ctx->frag0 = false;
+	ctx->misaligned = false;
+}
+
+static int exnic_tx_map(struct exnic_tx_ctx *ctx)
+{
+	int err;
+
+	exnic_tx_write_inline(ctx);
+	err = exnic_tx_data(ctx, true);
+	if (err < 0)
+		goto unwind;
+	if (!ctx->misaligned)
+		return 0;
+
+	exnic_tx_unwind(ctx);
+	exnic_tx_write_inline(ctx);
+	err = exnic_tx_bounce(ctx);
+	if (err)
+		goto unwind;
+	return 0;
+
+unwind:
+	exnic_tx_unwind(ctx);
+	return err;
+}
+
+/*
+ * CHECKSUM_PARTIAL: the device inserts the checksum at csum_start +
+ * csum_offset from the frame start, wherever those bytes are (frag 0 for
+ * a headlen-0 skb). csum_start is relative to skb->data, which is the
+ * in-band header once it has been pushed. Offsets the descriptor can't
+ * hold fall back to skb_checksum_help(), which writes only into the head.
+ */
+static int exnic_tx_csum(struct exnic_tx_ctx *ctx)
+{
+	struct exnic_priv *priv = ctx->ring->priv;
+	struct sk_buff *skb = ctx->skb;
+	int start;
+
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return 0;
+
+	start = skb_checksum_start_offset(skb) - ctx->hdr_len;
+	if (!(priv->q.caps & EXNIC_CAPS_HW_CSUM) || start < 0 ||
+	    !FIELD_FIT(EXNIC_TXD_CSUM_START, start) ||
+	    !FIELD_FIT(EXNIC_TXD_CSUM_OFF, skb->csum_offset) ||
+	    start + skb->csum_offset + sizeof(__sum16) > ctx->frame_len) {
+		exnic_stat_inc(ctx->ring, EXNIC_TX_CSUM_HELP);
+		return skb_checksum_help(skb);
+	}
+
+	ctx->csum = true;
+	ctx->csum_start = start;
+	ctx->csum_off = skb->csum_offset;
+	ctx->sop_ctrl = EXNIC_TXD_CSUM |
+			FIELD_PREP(EXNIC_TXD_CSUM_START, start) |
+			FIELD_PREP(EXNIC_TXD_CSUM_OFF, skb->csum_offset);
+	return 0;
+}
+
+/* max-bufs (ice, i40e): too many DATA buffers, copy into one head. */
+static int exnic_tx_max_bufs(struct exnic_tx_ctx *ctx)
+{
+	u32 max = ctx->ring->priv->q.max_bufs;
+	int n;
+
+	if (!max)
+		return 0;
+	n = exnic_tx_data(ctx, false);
+	if (n < 0 || n <= max)
+		return n < 0 ? n : 0;
+
+	/* Copies frags into the head; never writes into them. */
+	exnic_stat_inc(ctx->ring, EXNIC_TX_LINEARIZE);
+	if (__skb_linearize(ctx->skb))
+		return -ENOMEM;
+	n = exnic_tx_data(ctx, false);
+	if (n < 0)
+		return n;
+	return n <= max ? 0 : -E2BIG;
+}
+
+static int exnic_tx_prepare(struct exnic_tx_ctx *ctx)
+{
+	struct exnic_priv *priv = ctx->ring->priv;
+	const struct ethhdr *eh;
+	struct ethhdr ehbuf;
+	int err;
+
+	ctx->headlen0 = !skb_headlen(ctx->skb);
+	eh = exnic_tx_eth_hdr(ctx->skb, &ehbuf);
+	ctx->multicast = eh && is_multicast_ether_addr(eh->h_dest);
+
+	err = exnic_tx_pad(ctx);
+	if (err)
+		return err;
+	err = exnic_tx_push_hdr(ctx);
+	if (err)
+		return err;
+	err = exnic_tx_csum(ctx);
+	if (err)
+		return err;
+	err = exnic_tx_trailer(ctx);
+	if (err)
+		return err;
+	ctx->inline_len = min(priv->q.min_inline, ctx->wire_len);
+	err = exnic_tx_max_bufs(ctx);
+	if (err)
+		return err;
+	exnic_tx_fill_hdr(ctx);
+	return 0;
+}
+
+static void exnic_tx_doorbell(struct exnic_ring *ring)
+{
+	/* Descriptors must be visible to the device before the doorbell. */
+	dma_wmb();
+	exnic_hw_wr32(ring->priv->hw, EXNIC_REG_TXQ_TAIL(ring->q_idx),
+		      ring->tail);
+}
+
+static void exnic_tx_count(struct exnic_tx_ctx *ctx)
+{
+	struct exnic_ring *ring = ctx->ring;
+
+	u64_stats_update_begin(&ring->syncp);
+	ring->stats[EXNIC_TX_HEADLEN0] += ctx->headlen0;
+	ring->stats[EXNIC_TX_FRAG0_MAP] += ctx->frag0;
+	ring->stats[EXNIC_TX_PAD_BUF] += ctx->wire_len > ctx->frame_len;
+	ring->stats[EXNIC_TX_INLINE] += !!ctx->inline_len;
+	ring->stats[EXNIC_TX_TRAILER_SKB] += ctx->trailer_skb;
+	ring->stats[EXNIC_TX_TRAILER_BUF] += ctx->trailer_buf;
+	ring->stats[EXNIC_TX_BOUNCE] += ctx->bounce;
+	ring->stats[EXNIC_TX_CSUM_PARTIAL] += ctx->csum;
+	ring->stats[EXNIC_TX_MULTICAST] += ctx->multicast;
+	u64_stats_update_end(&ring->syncp);
+}
+
+static void exnic_tx_commit(struct exnic_tx_ctx *ctx)
+{
+	struct exnic_ring *ring = ctx->ring;
+	struct netdev_queue *txq = exnic_txq(ring);
+	struct exnic_tx_buf *first;
+	u32 bytes = ctx->wire_len;
+
+	ring->txd[ctx->last].ctrl |= cpu_to_le64(EXNIC_TXD_EOP);
+	first = &ring->tx_buf[ctx->first];
+	first->skb = ctx->skb;
+	first->eop = ctx->last;
+	first->next = ctx->tail;
+	first->bytecount = bytes;
+	skb_tx_timestamp(ctx->skb);
+	exnic_tx_count(ctx);
+
+	/* Pairs with smp_load_acquire() in exnic_clean_tx(). */
+	smp_store_release(&ring->tail, ctx->tail);
+
+	if (!netif_txq_maybe_stop(txq, exnic_tx_desc_unused(ring),
+				  ring->desc_max, exnic_tx_wake_thresh(ring)))
+		exnic_stat_inc(ring, EXNIC_TX_STOP);
+
+	if (__netdev_tx_sent_queue(txq, bytes, netdev_xmit_more()))
+		exnic_tx_doorbell(ring);
+}
+
+/**
+ * exnic_start_xmit - ndo_start_xmit: queue one frame of any skb shape
+ * @skb: the frame; may be non-linear with skb_headlen() == 0
+ * @ndev: the net device
+ *
+ * Never maps a zero-length buffer, never reads past skb_headlen() through
+ * skb->data, never writes into frag pages. Drops (and counts) frames it
+ * can't map.
+ *
+ * Return: NETDEV_TX_OK, or NETDEV_TX_BUSY when the ring is full.
+ */
+netdev_tx_t exnic_start_xmit(struct sk_buff *skb, struct net_device *ndev)
+{
+	struct exnic_priv *priv = netdev_priv(ndev);
+	struct exnic_ring *ring = &priv->txr[skb_get_queue_mapping(skb)];
+	struct exnic_tx_ctx ctx = {
+		.ring = ring,
+		.skb = skb,
+		.first = ring->tail,
+		.tail = ring->tail,
+	};
+	int err;
+
+	if (!netif_txq_maybe_stop(exnic_txq(ring), exnic_tx_desc_unused(ring),
+				  ring->desc_max, ring->desc_max)) {
+		exnic_stat_inc(ring, EXNIC_TX_BUSY);
+		return NETDEV_TX_BUSY;
+	}
+
+	err = exnic_tx_prepare(&ctx);
+	if (!err)
+		err = exnic_tx_map(&ctx);
+	if (unlikely(err)) {
+		/* DMA mapping errors are counted as tx_dma_err only. */
+		if (err != -EIO)
+			exnic_stat_inc(ring, EXNIC_TX_DROPS);
+		dev_kfree_skb_any(skb);
+		/* Earlier frames may have deferred the doorbell to us. */
+		if (!netdev_xmit_more())
+			exnic_tx_doorbell(ring);
+		return NETDEV_TX_OK;
+	}
+
+	exnic_tx_commit(&ctx);
+	return NETDEV_TX_OK;
+}
+
+/* ----------------------------------------------------------------------
+ * TX completion
+ * ----------------------------------------------------------------------
+ */
+
+static bool exnic_tx_pending(struct exnic_ring *ring)
+{
+	/* Pairs with smp_store_release() in exnic_tx_commit(). */
+	u32 tail = smp_load_acquire(&ring->tail);
+	u32 eop;
+
+	if (ring->head == tail)
+		return false;
+	eop = ring->tx_buf[ring->head].eop;
+	return le64_to_cpu(READ_ONCE(ring->txd[eop].ctrl)) & EXNIC_TXD_DONE;
+}
+
+static void exnic_clean_tx(struct exnic_vector *v, int budget)
+{
+	struct exnic_ring *ring = v->txr;
+	unsigned int pkts = 0, bytes = 0, errs = 0;
+	u32 head = ring->head, tail;
+	int res;
+
+	/* Pairs with smp_store_release() in exnic_tx_commit(). */
+	tail = smp_load_acquire(&ring->tail);
+	while (head != tail) {
+		struct exnic_tx_buf *first = &ring->tx_buf[head];
+		u32 eop = first->eop, end;
+		struct sk_buff *skb;
+		u64 ctrl;
+
+		ctrl = le64_to_cpu(READ_ONCE(ring->txd[eop].ctrl));
+		if (!(ctrl & EXNIC_TXD_DONE))
+			break;
+		dma_rmb();
+
+		if (FIELD_GET(EXNIC_TXD_STATUS, ctrl) != EXNIC_TXD_STATUS_OK)
+			errs++;
+		skb = first->skb;
+		first->skb = NULL;
+		pkts++;
+		bytes += first->bytecount;
+
+		end = first->next;
+		do {
+			exnic_tx_unmap_buf(ring, &ring->tx_buf[head]);
+			head = (head + 1) & ring->size_mask;
+		} while (head != end);
+		napi_consume_skb(skb, budget);
+	}
+
+	if (!pkts)
+		return;
+
+	WRITE_ONCE(ring->head, head);
+
+	u64_stats_update_begin(&ring->csyncp);
+	ring->cstats[EXNIC_TX_PACKETS] += pkts;
+	ring->cstats[EXNIC_TX_BYTES] += bytes;
+	ring->cstats[EXNIC_TX_HW_ERR] += errs;
+	u64_stats_update_end(&ring->csyncp);
+
+	res = __netif_txq_completed_wake(exnic_txq(ring), pkts, bytes,
+					 exnic_tx_desc_unused(ring),
+					 exnic_tx_wake_thresh(ring),
+					 test_bit(EXNIC_STATE_DOWN,
+						  &ring->priv->state));
+	if (!res) {
+		u64_stats_update_begin(&ring->csyncp);
+		ring->cstats[EXNIC_TX_RESTART]++;
+		u64_stats_update_end(&ring->csyncp);
+	}
+}
+
+/* ----------------------------------------------------------------------
+ * RX
+ * ----------------------------------------------------------------------
+ */
+
+/**
+ * exnic_rx_refill - post a page to every free RX descriptor
+ * @ring: RX ring
+ *
+ * Called from NAPI, and from exnic_up() before NAPI runs.
+ */
+void exnic_rx_refill(struct exnic_ring *ring)
+{
+	u32 tail = ring->tail;
+	bool posted = false;
+
+	while (((ring->head - tail - 1) & ring->size_mask) != 0) {
+		struct exnic_rx_desc *rxd = &ring->rxd[tail];
+		struct page *page;
+
+		page = page_pool_dev_alloc_pages(ring->pp);
+		if (!page) {
+			exnic_stat_inc(ring, EXNIC_RX_ALLOC_ERR);
+			break;
+		}
+		ring->rx_page[tail] = page;
+		rxd->addr = cpu_to_le64(page_pool_get_dma_addr(page));
+		rxd->status = 0;
+		tail = (tail + 1) & ring->size_mask;
+		posted = true;
+	}
+
+	if (!posted)
+		return;
+	ring->tail = tail;
+	dma_wmb();
+	exnic_hw_wr32(ring->priv->hw, EXNIC_REG_RXQ_TAIL(ring->q_idx), tail);
+}
+
+/* Adds one received buffer to the frame being assembled. */
+static void exnic_rx_add_buf(struct exnic_ring *ring, struct napi_struct *napi,
+			     struct page *page, u32 len)
+{
+	struct sk_buff *skb = ring->rx_skb;
+	u32 copy;
+
+	dma_sync_single_for_cpu(ring->dev, page_pool_get_dma_addr(page), len,
+				DMA_FROM_DEVICE);
+	if (ring->rx_discard || !len || len > EXNIC_RX_BUF_LEN)
+		goto recycle;
+
+	if (!skb) {
+		/* Headers go into the head; the rest stays in the page. */
+		skb = napi_alloc_skb(napi, EXNIC_RX_HDR_SIZE);
+		if (!skb) {
+			exnic_stat_inc(ring, EXNIC_RX_ALLOC_ERR);
+			ring->rx_discard = true;
+			goto recycle;
+		}
+		skb_mark_for_recycle(skb);
+		ring->rx_skb = skb;
+		copy = min_t(u32, len, EXNIC_RX_HDR_SIZE);
+		skb_put_data(skb, page_address(page), copy);
+		if (copy == len)
+			goto recycle;
+		skb_add_rx_frag(skb, 0, page, copy, len - copy,
+				EXNIC_RX_BUF_LEN);
+		return;
+	}
+
+	if (skb_shinfo(skb)->nr_frags >= MAX_SKB_FRAGS) {
+		dev_kfree_skb_any(skb);
+		ring->rx_skb = NULL;
+		ring->rx_discard = true;
+		goto recycle;
+	}
+	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, page, 0, len,
+			EXNIC_RX_BUF_LEN);
+	return;
+
+recycle:
+	page_pool_recycle_direct(ring->pp, page);
+}
+
+static void exnic_rx_deliver(struct exnic_ring *ring, struct napi_struct *napi)
+{
+	struct sk_buff *skb = ring->rx_skb;
+	u32 len;
+
+	ring->rx_skb = NULL;
+	if (ring->rx_discard || !skb || skb->len < ETH_HLEN) {
+		ring->rx_discard = false;
+		if (skb)
+			napi_consume_skb(skb, 1);
+		exnic_stat_inc(ring, EXNIC_RX_DROPS);
+		return;
+	}
+
+	len = skb->len;
+	skb->protocol = eth_type_trans(skb, ring->priv->ndev);
+	skb_record_rx_queue(skb, ring->q_idx);
+	u64_stats_update_begin(&ring->syncp);
+	ring->stats[EXNIC_RX_PACKETS]++;
+	ring->stats[EXNIC_RX_BYTES] += len;
+	u64_stats_update_end(&ring->syncp);
+	napi_gro_receive(napi, skb);
+}
+
+static bool exnic_rx_pending(const struct exnic_ring *ring)
+{
+	if (ring->head == ring->tail)
+		return false;
+	return le64_to_cpu(READ_ONCE(ring->rxd[ring->head].status)) &
+	       EXNIC_RXD_DONE;
+}
+
+static int exnic_clean_rx(struct exnic_vector *v, int budget)
+{
+	struct exnic_ring *ring = v->rxr;
+	u32 head = ring->head;
+	int done = 0;
+
+	while (done < budget && head != ring->tail) {
+		struct exnic_rx_desc *rxd = &ring->rxd[head];
+		struct page *page;
+		u64 status;
+
+		status = le64_to_cpu(READ_ONCE(rxd->status));
+		if (!(status & EXNIC_RXD_DONE))
+			break;
+		dma_rmb();
+
+		page = ring->rx_page[head];
+		ring->rx_page[head] = NULL;
+		head = (head + 1) & ring->size_mask;
+		exnic_rx_add_buf(ring, &v->napi, page,
+				 FIELD_GET(EXNIC_RXD_LEN, status));
+		if (status & EXNIC_RXD_EOP) {
+			exnic_rx_deliver(ring, &v->napi);
+			done++;
+		}
+	}
+
+	ring->head = head;
+	exnic_rx_refill(ring);
+	return done;
+}
+
+/* ----------------------------------------------------------------------
+ * NAPI and interrupt
+ * ----------------------------------------------------------------------
+ */
+
+/**
+ * exnic_irq - interrupt handler of one queue pair's vector
+ * @data: the struct exnic_vector
+ *
+ * Masks the vector and schedules NAPI; exnic_poll() unmasks it.
+ */
+void exnic_irq(void *data)
+{
+	struct exnic_vector *v = data;
+
+	exnic_hw_wr32(v->priv->hw, EXNIC_REG_INT_MASK(v->idx), 1);
+	napi_schedule(&v->napi);
+}
+
+/**
+ * exnic_poll - NAPI poll: TX completion, then RX
+ * @napi: the vector's NAPI context
+ * @budget: RX frames allowed; 0 from netpoll (TX completion only)
+ *
+ * Return: RX frames processed, @budget when more work is left.
+ */
+int exnic_poll(struct napi_struct *napi, int budget)
+{
+	struct exnic_vector *v = container_of(napi, struct exnic_vector, napi);
+	struct exnic_hw *hw = v->priv->hw;
+	int done = 0;
+
+	exnic_clean_tx(v, budget);
+	if (budget)
+		done = exnic_clean_rx(v, budget);
+	if (done >= budget)
+		return budget;
+
+	if (napi_complete_done(napi, done)) {
+		exnic_hw_wr32(hw, EXNIC_REG_INT_MASK(v->idx), 0);
+		/* Write-backs while masked raised no interrupt: look again. */
+		if ((exnic_tx_pending(v->txr) || exnic_rx_pending(v->rxr)) &&
+		    napi_schedule_prep(napi)) {
+			exnic_hw_wr32(hw, EXNIC_REG_INT_MASK(v->idx), 1);
+			__napi_schedule(napi);
+		}
+	}
+	return done;
+}
+
+/* ----------------------------------------------------------------------
+ * Ring setup
+ * ----------------------------------------------------------------------
+ */
+
+static void exnic_ring_init(struct exnic_priv *priv, struct exnic_ring *ring,
+			    u32 size)
+{
+	ring->priv = priv;
+	ring->dev = priv->dev;
+	ring->size = size;
+	ring->size_mask = size - 1;
+	ring->head = 0;
+	ring->tail = 0;
+}
+
+/**
+ * exnic_alloc_tx_ring - allocate a TX ring and its pre-mapped buffers
+ * @priv: the device
+ * @ring: ring to set up, its q_idx set
+ *
+ * Uses the quirks in @priv->q: the trailer buffers are sized from them.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int exnic_alloc_tx_ring(struct exnic_priv *priv, struct exnic_ring *ring)
+{
+	u32 align = max3(priv->q.dma_align, 1U, EXNIC_TX_TRAILER_STRIDE);
+	u32 size = priv->tx_ring_size;
+
+	exnic_ring_init(priv, ring, size);
+	ring->desc_max = 1 + EXNIC_TXD_INLINE_SLOTS(priv->q.min_inline) +
+			 EXNIC_TX_DESC_DATA_MAX;
+
+	ring->txd = dma_alloc_coherent(ring->dev, size * sizeof(*ring->txd),
+				       &ring->desc_dma, GFP_KERNEL);
+	if (!ring->txd)
+		goto err;
+	ring->tx_buf = kvcalloc(size, sizeof(*ring->tx_buf), GFP_KERNEL);
+	if (!ring->tx_buf)
+		goto err;
+	/* Coherent memory comes zeroed and page aligned. */
+	ring->pad = dma_alloc_coherent(ring->dev, ETH_ZLEN, &ring->pad_dma,
+				       GFP_KERNEL);
+	if (!ring->pad)
+		goto err;
+	if (priv->q.trailer_len) {
+		ring->trailer_stride = ALIGN(priv->q.trailer_len, align);
+		ring->trailer = dma_alloc_coherent(ring->dev,
+						   size * ring->trailer_stride,
+						   &ring->trailer_dma,
+						   GFP_KERNEL);
+		if (!ring->trailer)
+			goto err;
+	}
+	return 0;
+
+err:
+	exnic_free_tx_ring(ring);
+	return -ENOMEM;
+}
+
+/**
+ * exnic_free_tx_ring - reclaim in-flight frames and free a TX ring
+ * @ring: ring, its queue disabled and its NAPI stopped
+ *
+ * Unmaps every buffer and frees every skb still on the ring exactly once
+ * (counted as drops) and resets BQL.
+ */
+void exnic_free_tx_ring(struct exnic_ring *ring)
+{
+	u32 i;
+
+	if (ring->tx_buf) {
+		for (i = ring->head; i != ring->tail;
+		     i = (i + 1) & ring->size_mask) {
+			struct exnic_tx_buf *buf = &ring->tx_buf[i];
+
+			exnic_tx_unmap_buf(ring, buf);
+			if (buf->skb) {
+				dev_kfree_skb_any(buf->skb);
+				buf->skb = NULL;
+				exnic_stat_inc(ring, EXNIC_TX_DROPS);
+			}
+		}
+		ring->head = ring->tail;
+		netdev_tx_reset_queue(exnic_txq(ring));
+		kvfree(ring->tx_buf);
+		ring->tx_buf = NULL;
+	}
+	if (ring->trailer)
+		dma_free_coherent(ring->dev, ring->size * ring->trailer_stride,
+				  ring->trailer, ring->trailer_dma);
+	ring->trailer = NULL;
+	if (ring->pad)
+		dma_free_coherent(ring->dev, ETH_ZLEN, ring->pad, ring->pad_dma);
+	ring->pad = NULL;
+	if (ring->txd)
+		dma_free_coherent(ring->dev, ring->size * sizeof(*ring->txd),
+				  ring->txd, ring->desc_dma);
+	ring->txd = NULL;
+}
+
+/**
+ * exnic_alloc_rx_ring - allocate an RX ring and its page pool
+ * @priv: the device
+ * @ring: ring to set up, its q_idx set
+ * @napi: NAPI context the page pool recycles in
+ *
+ * Pages are posted by exnic_rx_refill() once the queue is enabled.
+ *
+ * Return: 0 or a negative error.
+ */
+int exnic_alloc_rx_ring(struct exnic_priv *priv, struct exnic_ring *ring,
+			struct napi_struct *napi)
+{
+	struct page_pool_params pp = {
+		.flags = PP_FLAG_DMA_MAP | PP_FLAG_DMA_SYNC_DEV,
+		.order = 0,
+		.pool_size = priv->rx_ring_size,
+		.nid = NUMA_NO_NODE,
+		.dev = priv->dev,
+		.napi = napi,
+		.netdev = priv->ndev,
+		.queue_idx = ring->q_idx,
+		.dma_dir = DMA_FROM_DEVICE,
+		.offset = 0,
+		.max_len = EXNIC_RX_BUF_LEN,
+	};
+	u32 size = priv->rx_ring_size;
+	int err = -ENOMEM;
+
+	exnic_ring_init(priv, ring, size);
+	ring->rx_skb = NULL;
+	ring->rx_discard = false;
+
+	ring->rxd = dma_alloc_coherent(ring->dev, size * sizeof(*ring->rxd),
+				       &ring->desc_dma, GFP_KERNEL);
+	if (!ring->rxd)
+		goto err;
+	ring->rx_page = kvcalloc(size, sizeof(*ring->rx_page), GFP_KERNEL);
+	if (!ring->rx_page)
+		goto err;
+	ring->pp = page_pool_create(&pp);
+	if (IS_ERR(ring->pp)) {
+		err = PTR_ERR(ring->pp);
+		ring->pp = NULL;
+		goto err;
+	}
+	return 0;
+
+err:
+	exnic_free_rx_ring(ring);
+	return err;
+}
+
+/**
+ * exnic_free_rx_ring - return posted pages and free an RX ring
+ * @ring: ring, its queue disabled and its NAPI stopped
+ */
+void exnic_free_rx_ring(struct exnic_ring *ring)
+{
+	u32 i;
+
+	if (ring->rx_skb) {
+		dev_kfree_skb_any(ring->rx_skb);
+		ring->rx_skb = NULL;
+	}
+	if (ring->rx_page) {
+		for (i = 0; i < ring->size; i++) {
+			if (ring->rx_page[i])
+				page_pool_put_full_page(ring->pp,
+							ring->rx_page[i],
+							false);
+		}
+		kvfree(ring->rx_page);
+		ring->rx_page = NULL;
+	}
+	if (ring->pp)
+		page_pool_destroy(ring->pp);
+	ring->pp = NULL;
+	if (ring->rxd)
+		dma_free_coherent(ring->dev, ring->size * sizeof(*ring->rxd),
+				  ring->rxd, ring->desc_dma);
+	ring->rxd = NULL;
+}
+
+/* ----------------------------------------------------------------------
+ * Counters
+ * ----------------------------------------------------------------------
+ */
+
+/**
+ * exnic_ring_stats - read a ring's counters
+ * @ring: TX or RX ring
+ * @stats: out, @n counters (enum exnic_tx_stat or exnic_rx_stat)
+ * @n: EXNIC_TX_NSTATS or EXNIC_RX_NSTATS
+ *
+ * Producer and completion counters are disjoint sets, so the two arrays
+ * add up.
+ */
+void exnic_ring_stats(const struct exnic_ring *ring, u64 *stats,
+		      unsigned int n)
+{
+	unsigned int start, i;
+
+	do {
+		start = u64_stats_fetch_begin(&ring->syncp);
+		for (i = 0; i < n; i++)
+			stats[i] = ring->stats[i];
+	} while (u64_stats_fetch_retry(&ring->syncp, start));
+
+	do {
+		start = u64_stats_fetch_begin(&ring->csyncp);
+		for (i = 0; i < n; i++)
+			stats[i] += ring->cstats[i];
+	} while (u64_stats_fetch_retry(&ring->csyncp, start));
+}
+
+/**
+ * exnic_get_queue_stats - per-queue counters, for tests
+ * @ndev: an exnic net device
+ * @q: queue pair index
+ * @tx: out, EXNIC_TX_NSTATS counters (enum exnic_tx_stat), or NULL
+ * @rx: out, EXNIC_RX_NSTATS counters (enum exnic_rx_stat), or NULL
+ *
+ * Return: 0, or -EINVAL for a queue the device does not have.
+ */
+int exnic_get_queue_stats(struct net_device *ndev, unsigned int q,
+			  u64 *tx, u64 *rx)
+{
+	struct exnic_priv *priv = netdev_priv(ndev);
+
+	if (q >= priv->max_queues)
+		return -EINVAL;
+	if (tx)
+		exnic_ring_stats(&priv->txr[q], tx, EXNIC_TX_NSTATS);
+	if (rx)
+		exnic_ring_stats(&priv->rxr[q], rx, EXNIC_RX_NSTATS);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(exnic_get_queue_stats);
