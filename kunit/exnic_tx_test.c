@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests of exnic's TX path: every skb shape an IFF_TX_SKB_NO_LINEAR
+ * driver receives, in every quirk profile of the simulated device, through
+ * the real ndo_start_xmit. The device reads the frame through the DMA
+ * addresses in the descriptors, so a wrong mapping, length, order or
+ * missing sync shows up as wrong bytes on its "wire".
+ */
+
+#include <kunit/static_stub.h>
+#include <kunit/test.h>
+#include <kunit/visibility.h>
+#include <linux/cache.h>
+#include <linux/delay.h>
+#include <linux/etherdevice.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <linux/skbuff.h>
+
+#include "exnic.h"
+#include "exnic_sim.h"
+#include "skb_shapes.h"
+
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+
+#define EXNIC_TEST_MAX_FRAME	9216
+#define EXNIC_TEST_HDR_MAX	256
+#define EXNIC_TEST_WAIT_MS	2000
+
+/* ------------------------------------------------------------------
+ * A device under test: a sink-mode exnic with one queue pair, open,
+ * and what the device put on the wire.
+ * ------------------------------------------------------------------
+ */
+
+struct exnic_test_wire {
+	unsigned int frames;
+	unsigned int strangers;
+	u32 status;
+	u32 len;
+	u32 inline_len;
+	unsigned int nr_bufs;
+	u32 buf_len[EXNIC_SIM_MAX_BUFS];
+	bool has_hdr, has_trailer;
+	u8 hdr[EXNIC_TEST_HDR_MAX];
+	u8 trailer[EXNIC_TEST_HDR_MAX];
+	u8 data[EXNIC_TEST_MAX_FRAME];
+};
+
+struct exnic_test_dev {
+	struct exnic_sim_profile profile;
+	struct exnic_hw *hw;
+	struct net_device *ndev;
+	struct exnic_test_wire *wire;
+};
+
+static atomic_t exnic_test_seq = ATOMIC_INIT(0);
+
+/*
+ * Device context: copy what the device gathered, it is gone afterwards.
+ * Only the test's own frames (skb_shape_fill_frame(): source
+ * 02:00:00:00:00:01, EtherType 0x88b5) count; the stack may transmit on
+ * the open device too (IPv6 router solicitations, MLD reports).
+ */
+static bool exnic_test_own_frame(const struct exnic_sim_frame *f)
+{
+	static const u8 own[ETH_ALEN + 2] = { 0x02, 0, 0, 0, 0, 0x01,
+					      0x88, 0xb5 };
+
+	return f->len >= ETH_HLEN && !memcmp(f->data + ETH_ALEN, own,
+					     sizeof(own));
+}
+
+static void exnic_test_tap(void *ctx, const struct exnic_sim_frame *f)
+{
+	struct exnic_test_wire *w = ctx;
+
+	if (!exnic_test_own_frame(f)) {
+		w->strangers++;
+		return;
+	}
+	w->frames++;
+	w->status = f->status;
+	w->len = min_t(u32, f->len, sizeof(w->data));
+	memcpy(w->data, f->data, w->len);
+	w->inline_len = f->inline_len;
+	w->nr_bufs = min_t(unsigned int, f->nr_bufs, EXNIC_SIM_MAX_BUFS);
+	memcpy(w->buf_len, f->buf_len, w->nr_bufs * sizeof(w->buf_len[0]));
+	w->has_hdr = f->tx_hdr;
+	if (f->tx_hdr)
+		memcpy(w->hdr, f->tx_hdr, EXNIC_TX_HDR_MIN);
+	w->has_trailer = f->trailer;
+	if (f->trailer)
+		memcpy(w->trailer, f->trailer, EXNIC_TX_TRAILER_MIN);
+}
+
+static void exnic_test_dev_release(void *data)
+{
+	struct exnic_test_dev *d = data;
+
+	if (d->ndev) {
+		rtnl_lock();
+		dev_close(d->ndev);
+		rtnl_unlock();
+	}
+	exnic_sim_set_tx_tap(d->hw, NULL, NULL);
+	exnic_sim_destroy(d->hw);
+}
+
+static struct exnic_test_dev *exnic_test_dev_create(struct kunit *test,
+						    const char *profile)
+{
+	struct exnic_test_dev *d;
+	char name[32];
+	int err;
+
+	d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	d->wire = kunit_kzalloc(test, sizeof(*d->wire), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, d->wire);
+	KUNIT_ASSERT_EQ(test, exnic_sim_profile_parse(profile, &d->profile), 0);
+
+	snprintf(name, sizeof(name), "exnic-kunit%d",
+		 atomic_inc_return(&exnic_test_seq));
+	d->hw = exnic_sim_create(name, &d->profile, EXNIC_SIM_SINK, 1);
+	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, d->hw);
+	err = kunit_add_action_or_reset(test, exnic_test_dev_release, d);
+	KUNIT_ASSERT_EQ(test, err, 0);
+
+	d->ndev = dev_get_drvdata(exnic_hw_dev(d->hw));
+	KUNIT_ASSERT_NOT_NULL_MSG(test, d->ndev, "exnic did not bind to %s",
+				  name);
+	exnic_sim_set_tx_tap(d->hw, exnic_test_tap, d->wire);
+	rtnl_lock();
+	err = dev_open(d->ndev, NULL);
+	rtnl_unlock();
+	KUNIT_ASSERT_EQ(test, err, 0);
+	return d;
+}
+
+/* The headroom xsk_build_skb_zerocopy() reserves for this device. */
+static unsigned int exnic_test_xsk_headroom(const struct exnic_test_dev *d)
+{
+	return max_t(unsigned int, NET_SKB_PAD,
+		     L1_CACHE_ALIGN(d->ndev->needed_headroom));
+}
+
+/* Transmits the way __dev_direct_xmit() does: BH off, queue locked. */
+static netdev_tx_t exnic_test_xmit(struct exnic_test_dev *d,
+				   struct sk_buff *skb)
+{
+	struct netdev_queue *txq = netdev_get_tx_queue(d->ndev, 0);
+	netdev_tx_t ret = NETDEV_TX_BUSY;
+
+	skb->dev = d->ndev;
+	skb_set_queue_mapping(skb, 0);
+	local_bh_disable();
+	HARD_TX_LOCK(d->ndev, txq, smp_processor_id());
+	if (!netif_xmit_frozen_or_drv_stopped(txq))
+		ret = netdev_start_xmit(skb, d->ndev, txq, false);
+	HARD_TX_UNLOCK(d->ndev, txq);
+	local_bh_enable();
+	return ret;
+}
+
+/* Lets the device consume and complete; waits for the skb's free. */
+static void exnic_test_complete(struct kunit *test, struct exnic_test_dev *d,
+				struct skb_shape_skb *s)
+{
+	unsigned int ms;
+
+	exnic_sim_flush(d->hw);
+	for (ms = 0; ms < EXNIC_TEST_WAIT_MS && !atomic_read(&s->freed); ms++)
+		msleep(1);
+	KUNIT_EXPECT_EQ_MSG(test, atomic_read(&s->freed), 1,
+			    "skb not freed exactly once after completion");
+}
+
+static u64 exnic_test_stat(struct exnic_test_dev *d, unsigned int stat)
+{
+	u64 tx[EXNIC_TX_NSTATS];
+
+	if (exnic_get_queue_stats(d->ndev, 0, tx, NULL))
+		return U64_MAX;
+	return tx[stat];
+}
+
+static void exnic_test_no_dev_errors(struct kunit *test,
+				     struct exnic_test_dev *d)
+{
+	unsigned int e;
+
+	for (e = 0; e < EXNIC_ERR_COUNT; e++)
+		KUNIT_EXPECT_EQ_MSG(test, exnic_sim_err(d->hw, e), 0,
+				    "device error counter %u", e);
+}
+
+/* ------------------------------------------------------------------
+ * profile x shape
+ * ------------------------------------------------------------------
+ */
+
+static const char * const exnic_test_profiles[] = {
+	"none", "no-zero-len", "min-inline", "tx-header", "trailer",
+	"max-bufs", "dma-align", "no-pad", "strict",
+};
+
+struct exnic_test_shape {
+	const char *name;
+	enum skb_shape shape;
+	unsigned int len;
+	unsigned int page_off;
+	bool cloned;
+};
+
+static const struct exnic_test_shape exnic_test_shapes[] = {
+	{ "xsk_60", SKB_SHAPE_XSK, 60, 0, false },
+	{ "xsk_tiny_20", SKB_SHAPE_XSK, 20, 0, false },
+	{ "xsk_1500_crossing", SKB_SHAPE_XSK, 1500, 3000, false },
+	{ "xsk_unaligned_301", SKB_SHAPE_XSK, 301, 3, false },
+	{ "xsk_cloned", SKB_SHAPE_XSK, 128, 0, true },
+	{ "linear_60", SKB_SHAPE_LINEAR, 60, 0, false },
+	{ "linear_tiny_20", SKB_SHAPE_LINEAR, 20, 0, false },
+	{ "linear_cloned", SKB_SHAPE_LINEAR, 200, 0, true },
+	{ "hdr_split_128", SKB_SHAPE_HDR_SPLIT, 128, 0, false },
+	{ "hdr_split_tiny_30", SKB_SHAPE_HDR_SPLIT, 30, 0, false },
+	{ "page_cross_1000", SKB_SHAPE_PAGE_CROSS, 1000, 0, false },
+	{ "max_frags_1500", SKB_SHAPE_MAX_FRAGS, 1500, 0, false },
+	{ "multi_buf_4000", SKB_SHAPE_MULTI_BUF, 4000, 0, false },
+	{ "short_head_64", SKB_SHAPE_SHORT_HEAD, 64, 0, false },
+};
+
+struct exnic_test_case {
+	const char *profile;
+	const struct exnic_test_shape *shape;
+};
+
+#define EXNIC_TEST_NR_CASES \
+	(ARRAY_SIZE(exnic_test_profiles) * ARRAY_SIZE(exnic_test_shapes))
+
+static struct exnic_test_case exnic_test_cases[EXNIC_TEST_NR_CASES];
+
+static const void *exnic_tx_gen_params(const void *prev, char *desc)
+{
+	const struct exnic_test_case *c = prev;
+	unsigned int i;
+
+	if (!c) {
+		for (i = 0; i < EXNIC_TEST_NR_CASES; i++) {
+			unsigned int p = i / ARRAY_SIZE(exnic_test_shapes);
+			unsigned int s = i % ARRAY_SIZE(exnic_test_shapes);
+
+			exnic_test_cases[i].profile = exnic_test_profiles[p];
+			exnic_test_cases[i].shape = &exnic_test_shapes[s];
+		}
+		c = exnic_test_cases;
+	} else if (++c >= exnic_test_cases + EXNIC_TEST_NR_CASES) {
+		return NULL;
+	}
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s/%s", c->profile,
+		 c->shape->name);
+	return c;
+}
+
+/* Buffers a frame of this shape needs before any linearization. */
+static bool exnic_test_needs_linearize(const struct exnic_test_dev *d,
+				       const struct exnic_test_shape *sh)
+{
+	return d->profile.max_bufs && sh->shape == SKB_SHAPE_MAX_FRAGS;
+}
+
+static void exnic_tx_shape(struct kunit *test)
+{
+	const struct exnic_test_case *c = test->param_value;
+	const struct exnic_test_shape *sh = c->shape;
+	struct skb_shape_spec spec = {
+		.shape = sh->shape, .len = sh->len,
+		.page_off = sh->page_off, .cloned = sh->cloned,
+	};
+	unsigned int wire_len, hdr_frame_len, i;
+	struct netdev_queue *txq;
+	struct exnic_test_wire *w;
+	struct exnic_test_dev *d;
+	struct skb_shape_skb *s;
+	u8 *frame;
+
+	d = exnic_test_dev_create(test, c->profile);
+	w = d->wire;
+	spec.headroom = exnic_test_xsk_headroom(d);
+	frame = kunit_kmalloc(test, sh->len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, frame);
+	skb_shape_fill_frame(frame, sh->len, sh->len);
+	s = skb_shape_build(test, &spec, frame);
+
+	KUNIT_ASSERT_EQ(test, exnic_test_xmit(d, s->skb), NETDEV_TX_OK);
+	exnic_test_complete(test, d, s);
+
+	/* the device reassembled exactly the frame, padded with zeros */
+	wire_len = max_t(unsigned int, sh->len, ETH_ZLEN);
+	KUNIT_ASSERT_EQ(test, w->frames, 1);
+	KUNIT_EXPECT_EQ_MSG(test, w->status, EXNIC_TXD_STATUS_OK,
+			    "device rejected the frame (status %u)", w->status);
+	KUNIT_ASSERT_EQ(test, w->len, wire_len);
+	KUNIT_EXPECT_MEMEQ(test, w->data, frame, sh->len);
+	for (i = sh->len; i < wire_len; i++)
+		KUNIT_EXPECT_EQ_MSG(test, w->data[i], 0, "pad byte %u", i);
+
+	/* no zero-length buffer */
+	for (i = 0; i < w->nr_bufs; i++)
+		KUNIT_EXPECT_NE_MSG(test, w->buf_len[i], 0, "buffer %u", i);
+	if (d->profile.max_bufs)
+		KUNIT_EXPECT_LE(test, w->nr_bufs, d->profile.max_bufs);
+
+	/* inline bytes, in-band header and trailer */
+	if (d->profile.min_inline)
+		KUNIT_EXPECT_GE(test, w->inline_len,
+				min(d->profile.min_inline, wire_len));
+	/* the frame the header and trailer describe: padded by the driver
+	 * only when the device does not pad
+	 */
+	hdr_frame_len = d->profile.no_pad ? wire_len : sh->len;
+	KUNIT_EXPECT_EQ(test, w->has_hdr, !!d->profile.tx_hdr_len);
+	if (w->has_hdr) {
+		const struct exnic_tx_hdr *h = (void *)w->hdr;
+
+		KUNIT_EXPECT_EQ(test, le16_to_cpu(h->magic), EXNIC_TX_HDR_MAGIC);
+		KUNIT_EXPECT_EQ(test, le16_to_cpu(h->frame_len), hdr_frame_len);
+	}
+	KUNIT_EXPECT_EQ(test, w->has_trailer, !!d->profile.trailer_len);
+	if (w->has_trailer) {
+		const struct exnic_tx_trailer *t = (void *)w->trailer;
+
+		KUNIT_EXPECT_EQ(test, le32_to_cpu(t->magic),
+				EXNIC_TX_TRAILER_MAGIC);
+		KUNIT_EXPECT_EQ(test, le32_to_cpu(t->frame_len), hdr_frame_len);
+	}
+	exnic_test_no_dev_errors(test, d);
+
+	/* the user's pages were not written */
+	KUNIT_EXPECT_TRUE(test, skb_shape_frags_intact(s));
+
+	/* BQL and queue state */
+	txq = netdev_get_tx_queue(d->ndev, 0);
+	KUNIT_EXPECT_FALSE(test, netif_tx_queue_stopped(txq));
+#ifdef CONFIG_BQL
+	KUNIT_EXPECT_EQ(test, txq->dql.num_queued, txq->dql.num_completed);
+#endif
+
+	/* ethtool counters */
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_PACKETS),
+			1 + w->strangers);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_HEADLEN0),
+			skb_shape_headlen_zero(sh->shape) ? 1 : 0);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_PAD_BUF),
+			d->profile.no_pad && sh->len < ETH_ZLEN ? 1 : 0);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_LINEARIZE),
+			exnic_test_needs_linearize(d, sh) ? 1 : 0);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_DMA_ERR), 0);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_DROPS), 0);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_HW_ERR), 0);
+}
+
+/* ------------------------------------------------------------------
+ * Checksum offload with csum_start inside frag 0
+ * ------------------------------------------------------------------
+ */
+
+static void exnic_tx_csum_in_frag0(struct kunit *test)
+{
+	struct skb_shape_spec spec = { .shape = SKB_SHAPE_XSK, .len = 200 };
+	const unsigned int csum_start = ETH_HLEN + 20, csum_off = 6;
+	struct exnic_test_dev *d;
+	struct skb_shape_skb *s;
+	u8 frame[200], *want;
+	__wsum sum;
+
+	d = exnic_test_dev_create(test, "strict");
+	spec.headroom = exnic_test_xsk_headroom(d);
+	skb_shape_fill_frame(frame, sizeof(frame), 9);
+	/* the stack's part: the field holds the folded pseudo-header sum */
+	frame[csum_start + csum_off] = 0x12;
+	frame[csum_start + csum_off + 1] = 0x34;
+	s = skb_shape_build(test, &spec, frame);
+	s->skb->ip_summed = CHECKSUM_PARTIAL;
+	s->skb->csum_start = skb_headroom(s->skb) + csum_start;
+	s->skb->csum_offset = csum_off;
+
+	KUNIT_ASSERT_EQ(test, exnic_test_xmit(d, s->skb), NETDEV_TX_OK);
+	exnic_test_complete(test, d, s);
+	KUNIT_ASSERT_EQ(test, d->wire->frames, 1);
+	KUNIT_EXPECT_EQ(test, d->wire->status, EXNIC_TXD_STATUS_OK);
+
+	/* what skb_checksum_help() would have written */
+	want = kunit_kmalloc(test, sizeof(frame), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, want);
+	memcpy(want, frame, sizeof(frame));
+	sum = csum_partial(want + csum_start, sizeof(frame) - csum_start, 0);
+	*(__sum16 *)(want + csum_start + csum_off) = csum_fold(sum);
+	KUNIT_EXPECT_MEMEQ(test, d->wire->data, want, sizeof(frame));
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_CSUM_PARTIAL), 1);
+	KUNIT_EXPECT_TRUE(test, skb_shape_frags_intact(s));
+}
+
+/* ------------------------------------------------------------------
+ * DMA mapping failure at every buffer index
+ * ------------------------------------------------------------------
+ */
+
+struct exnic_test_fault {
+	unsigned int fail_at;
+	unsigned int calls;
+	bool failed;
+};
+
+static struct exnic_test_fault *exnic_test_fault_ctx;
+
+static dma_addr_t exnic_test_dma_map_fail(struct device *dev,
+					  unsigned int idx, void *va,
+					  const skb_frag_t *frag,
+					  unsigned int off, unsigned int len)
+{
+	struct exnic_test_fault *f = exnic_test_fault_ctx;
+
+	if (f->calls++ == f->fail_at) {
+		f->failed = true;
+		return DMA_MAPPING_ERROR;
+	}
+	return __exnic_tx_dma_map(dev, idx, va, frag, off, len);
+}
+
+static const struct exnic_test_shape exnic_test_fault_shapes[] = {
+	{ "xsk_1500_crossing", SKB_SHAPE_XSK, 1500, 3000, false },
+	{ "hdr_split_128", SKB_SHAPE_HDR_SPLIT, 128, 0, false },
+	{ "short_head_64", SKB_SHAPE_SHORT_HEAD, 64, 0, false },
+	{ "max_frags_1500", SKB_SHAPE_MAX_FRAGS, 1500, 0, false },
+};
+
+static void exnic_test_fault_desc(const struct exnic_test_shape *sh,
+				  char *desc)
+{
+	strscpy(desc, sh->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(exnic_tx_fault, exnic_test_fault_shapes,
+		  exnic_test_fault_desc);
+
+static void exnic_tx_dma_map_fault(struct kunit *test)
+{
+	const struct exnic_test_shape *sh = test->param_value;
+	struct skb_shape_spec spec = {
+		.shape = sh->shape, .len = sh->len, .page_off = sh->page_off,
+	};
+	struct exnic_test_fault fault = {};
+	unsigned int unused, frames = 0;
+	struct exnic_test_dev *d;
+	struct exnic_priv *priv;
+	struct skb_shape_skb *s;
+	u64 dma_err = 0;
+	u8 *frame;
+
+	d = exnic_test_dev_create(test, "strict");
+	priv = netdev_priv(d->ndev);
+	spec.headroom = exnic_test_xsk_headroom(d);
+	frame = kunit_kmalloc(test, sh->len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, frame);
+	skb_shape_fill_frame(frame, sh->len, 5);
+	exnic_test_fault_ctx = &fault;
+	kunit_activate_static_stub(test, exnic_tx_dma_map,
+				   exnic_test_dma_map_fail);
+
+	/* fail buffer 0, 1, 2, ... until the frame needs no more buffers */
+	for (fault.fail_at = 0; fault.fail_at < 64; fault.fail_at++) {
+		fault.calls = 0;
+		fault.failed = false;
+		unused = exnic_tx_desc_unused(&priv->txr[0]);
+		s = skb_shape_build(test, &spec, frame);
+
+		KUNIT_ASSERT_EQ(test, exnic_test_xmit(d, s->skb), NETDEV_TX_OK);
+		if (!fault.failed) {
+			exnic_test_complete(test, d, s);
+			frames++;
+			KUNIT_EXPECT_EQ(test, d->wire->frames, frames);
+			break;
+		}
+		/* dropped at once, counted, ring as it was */
+		KUNIT_EXPECT_EQ_MSG(test, atomic_read(&s->freed), 1,
+				    "skb not dropped on failure at buffer %u",
+				    fault.fail_at);
+		KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_DMA_ERR),
+				++dma_err);
+		KUNIT_EXPECT_EQ(test, exnic_tx_desc_unused(&priv->txr[0]),
+				unused);
+		exnic_sim_flush(d->hw);
+		KUNIT_EXPECT_EQ(test, d->wire->frames, frames);
+		KUNIT_EXPECT_TRUE(test, skb_shape_frags_intact(s));
+	}
+	KUNIT_EXPECT_GT_MSG(test, fault.fail_at, 0,
+			    "no buffer was mapped through exnic_tx_dma_map()");
+	KUNIT_EXPECT_FALSE(test, fault.failed);
+	kunit_deactivate_static_stub(test, exnic_tx_dma_map);
+	exnic_test_no_dev_errors(test, d);
+}
+
+static struct kunit_case exnic_tx_test_cases[] = {
+	KUNIT_CASE_PARAM(exnic_tx_shape, exnic_tx_gen_params),
+	KUNIT_CASE(exnic_tx_csum_in_frag0),
+	KUNIT_CASE_PARAM(exnic_tx_dma_map_fault, exnic_tx_fault_gen_params),
+	{}
+};
+
+static struct kunit_suite exnic_tx_test_suite = {
+	.name = "exnic_tx",
+	.test_cases = exnic_tx_test_cases,
+};
+kunit_test_suite(exnic_tx_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests of exnic's TX path for headlen-0 skbs");
+MODULE_LICENSE("GPL");
