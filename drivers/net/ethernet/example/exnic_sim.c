@@ -1038,8 +1038,34 @@ static void exnic_sim_tx_finish(struct exnic_sim_queue *q,
 }
 
 /*
- * Delivers a good frame into the peer's RX queue @txq % peer queues, or
- * drops it counting EXNIC_ERR_RX_NO_BUF on the receiver. Unlocked.
+ * The receiver steers, as RSS does over the queues its indirection table
+ * names: frames from TX queue @txq go to the (@txq % n)-th of the n RX
+ * queues the receiver has enabled, whatever the sender's queue count.
+ * Called with @peer->lock held; NULL when no RX queue is enabled.
+ */
+static struct exnic_sim_queue *exnic_sim_steer(struct exnic_hw *peer,
+					       unsigned int txq)
+{
+	unsigned int q, n = 0, pick;
+
+	for (q = 0; q < peer->num_queues; q++)
+		n += !!(peer->queues[q].rx.ctrl & EXNIC_QCTRL_ENABLE);
+	if (!n)
+		return NULL;
+	pick = txq % n;
+	for (q = 0; q < peer->num_queues; q++) {
+		if (!(peer->queues[q].rx.ctrl & EXNIC_QCTRL_ENABLE))
+			continue;
+		if (!pick--)
+			break;
+	}
+	return &peer->queues[q];
+}
+
+/*
+ * Delivers a good frame into the RX queue exnic_sim_steer() picks on the
+ * peer, or drops it counting EXNIC_ERR_RX_NO_BUF on the receiver.
+ * Unlocked.
  */
 static void exnic_sim_deliver(struct exnic_hw *hw, unsigned int txq,
 			      const u8 *data, u32 len)
@@ -1054,14 +1080,14 @@ static void exnic_sim_deliver(struct exnic_hw *hw, unsigned int txq,
 
 	if (!peer)
 		return;
-	rq = &peer->queues[txq % peer->num_queues];
 	nbufs = DIV_ROUND_UP(len, EXNIC_RX_BUF_LEN);
 	if (WARN_ON_ONCE(nbufs > EXNIC_SIM_RX_MAX_BUFS))
 		return;
 
 	spin_lock_irqsave(&peer->lock, flags);
 	err = EXNIC_ERR_RX_NO_BUF;
-	if (!(rq->rx.ctrl & EXNIC_QCTRL_ENABLE))
+	rq = exnic_sim_steer(peer, txq);
+	if (!rq)
 		goto drop;
 	mask = rq->rx.size - 1;
 	if (((rq->rx.tail - rq->rx.head) & mask) < nbufs)
