@@ -1,0 +1,37 @@
+#!/bin/bash
+# vm-run: --timeout 600
+# headlen0_tx on exnic's port pair in every quirk profile: 100% of the skbs
+# reach exnic's ndo_start_xmit with headlen 0, verify mode confirms every
+# byte on the peer port, and the device reports no error. The private flag
+# turns the flag off: then every skb arrives linear.
+. "$(dirname "$0")/lib.sh"
+
+check "exnic loads (one port pair)" load_exnic || { done_testing; exit; }
+p0=$(iface_by_driver exnic 0)
+p1=$(iface_by_driver exnic 1)
+dbg=/sys/kernel/debug/exnic
+d0=$(basename "$(readlink "/sys/class/net/$p0/device")")
+d1=$(basename "$(readlink "/sys/class/net/$p1/device")")
+
+for prof in none no-zero-len min-inline tx-header trailer max-bufs dma-align no-pad strict; do
+	ip link set "$p0" down; ip link set "$p1" down
+	echo "$prof" >"$dbg/$d0/profile"; echo "$prof" >"$dbg/$d1/profile"
+	ip link set "$p0" up; ip link set "$p1" up
+	sleep 0.3
+	check "[$prof] 1000 x 1500 B: 100% headlen 0 at exnic, every frame verified" \
+		h0tx "exnic-$prof" -i "$p0" -n 1000 -s 1500 --verify="$p1" --expect-headlen0=100
+	check "[$prof] 1000 x 40 B runts, unaligned UMEM: headlen 0, verified" \
+		h0tx "exnic-$prof-runt" -i "$p0" -n 1000 -s 40 --unaligned --verify="$p1" --expect-headlen0=100
+	check "[$prof] multi-buffer, 5 descriptors a frame: headlen 0, verified" \
+		h0tx "exnic-$prof-mb" -i "$p0" -n 500 -s 1400 --mb 5 --verify="$p1" --expect-headlen0=100
+	errs=$(grep -v rx_no_buf "$dbg/$d0/errors" | awk '{ s += $NF } END { print s + 0 }')
+	expect "[$prof] no device error on the sending port" "$errs" 0
+done
+expect "the probe sits at exnic's ndo_start_xmit" \
+	"$(json_get "$KIT_OUT/exnic-none.json" probe.at_driver)" true
+
+ethtool --set-priv-flags "$p0" tx-no-linear off
+check "tx-no-linear off: every skb reaches exnic linear (copy path)" \
+	h0tx exnic-copy -i "$p0" -n 1000 -s 1500 --verify="$p1" --expect-linear
+ethtool --set-priv-flags "$p0" tx-no-linear on
+done_testing
