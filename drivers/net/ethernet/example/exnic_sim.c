@@ -166,6 +166,7 @@ struct exnic_hw {
 	char profile_name[EXNIC_SIM_NAME_LEN];
 	struct exnic_hw *peer;	/* also under exnic_sim_mutex for writes */
 	bool peer_rx_up;	/* written by the peer under its own lock */
+	bool tx_held;		/* exnic_sim_hold_tx(): consume nothing */
 	exnic_sim_tap_t tap;
 	void *tap_ctx;
 	struct exnic_sim_stats stats;
@@ -1224,6 +1225,8 @@ static void exnic_sim_work(struct work_struct *work)
 	struct exnic_hw *hw = q->hw;
 	unsigned int n;
 
+	if (READ_ONCE(hw->tx_held))
+		return;
 	for (n = 0; n < EXNIC_SIM_BUDGET; n++)
 		if (!exnic_sim_tx_one(hw, q))
 			break;
@@ -1233,6 +1236,26 @@ static void exnic_sim_work(struct work_struct *work)
 	if (n == EXNIC_SIM_BUDGET)
 		queue_work(hw->wq, &q->work);
 }
+
+/**
+ * exnic_sim_hold_tx() - stall or resume the device's TX DMA engine
+ * @hw: the device
+ * @hold: true to stall, false to resume
+ *
+ * While held, doorbells are recorded but no TX descriptor is consumed, so
+ * a test can fill the ring; resuming consumes everything rung meanwhile.
+ */
+void exnic_sim_hold_tx(struct exnic_hw *hw, bool hold)
+{
+	unsigned int q;
+
+	WRITE_ONCE(hw->tx_held, hold);
+	if (hold)
+		return;
+	for (q = 0; q < hw->num_queues; q++)
+		queue_work(hw->wq, &hw->queues[q].work);
+}
+EXPORT_SYMBOL_IF_KUNIT(exnic_sim_hold_tx);
 
 /* ----------------------------------------------------------------------
  * debugfs: /sys/kernel/debug/exnic/<devname>/

@@ -62,6 +62,9 @@ int exnic_sim_set_profile(struct exnic_hw *hw,
  */
 void exnic_sim_flush(struct exnic_hw *hw);
 
+/* Stalls (@hold) or resumes TX descriptor processing, to fill a ring. */
+void exnic_sim_hold_tx(struct exnic_hw *hw, bool hold);
+
 /* One frame as the device gathered it from DMA memory. */
 #define EXNIC_SIM_MAX_BUFS	64
 struct exnic_sim_frame {
