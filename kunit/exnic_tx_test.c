@@ -13,6 +13,7 @@
 #include <linux/cache.h>
 #include <linux/delay.h>
 #include <linux/etherdevice.h>
+#include <linux/ethtool.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/skbuff.h>
@@ -501,10 +502,84 @@ static void exnic_tx_dma_map_fault(struct kunit *test)
 	exnic_test_no_dev_errors(test, d);
 }
 
+/* ------------------------------------------------------------------
+ * A full ring stops the queue; completion wakes it
+ * ------------------------------------------------------------------
+ */
+
+static void exnic_tx_ring_full(struct kunit *test)
+{
+	struct skb_shape_spec spec = { .shape = SKB_SHAPE_XSK, .len = 60 };
+	struct kernel_ethtool_ringparam kring = {};
+	struct ethtool_ringparam ring = {};
+	struct skb_shape_skb **sent;
+	unsigned int n, i, ms, freed;
+	struct netdev_queue *txq;
+	struct exnic_test_dev *d;
+	u8 frame[60];
+	int err;
+
+	d = exnic_test_dev_create(test, "none");
+	d->ndev->ethtool_ops->get_ringparam(d->ndev, &ring, &kring, NULL);
+	ring.tx_pending = EXNIC_RING_MIN;
+	rtnl_lock();
+	err = d->ndev->ethtool_ops->set_ringparam(d->ndev, &ring, &kring, NULL);
+	rtnl_unlock();
+	KUNIT_ASSERT_EQ(test, err, 0);
+
+	sent = kunit_kcalloc(test, EXNIC_RING_MIN, sizeof(*sent), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, sent);
+	spec.headroom = exnic_test_xsk_headroom(d);
+	skb_shape_fill_frame(frame, sizeof(frame), 11);
+	txq = netdev_get_tx_queue(d->ndev, 0);
+
+	/*
+	 * The device stalls: nothing completes while the ring fills. BQL
+	 * stops the stack's side of the queue early on; like
+	 * __dev_direct_xmit(), only the driver's stop counts here.
+	 */
+	exnic_sim_hold_tx(d->hw, true);
+	for (n = 0; n < EXNIC_RING_MIN && !netif_tx_queue_stopped(txq); n++) {
+		sent[n] = skb_shape_build(test, &spec, frame);
+		KUNIT_ASSERT_EQ(test, exnic_test_xmit(d, sent[n]->skb),
+				NETDEV_TX_OK);
+	}
+	KUNIT_EXPECT_TRUE_MSG(test, netif_tx_queue_stopped(txq),
+			      "%u frames in a %u-slot ring, queue not stopped",
+			      n, EXNIC_RING_MIN);
+	KUNIT_EXPECT_GT(test, n, 1);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_STOP), 1);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_BUSY), 0);
+	exnic_sim_flush(d->hw);
+	KUNIT_EXPECT_EQ(test, d->wire->frames, 0);
+
+	/* the device resumes: completion frees every skb and wakes the queue */
+	exnic_sim_hold_tx(d->hw, false);
+	exnic_sim_flush(d->hw);
+	for (ms = 0, freed = 0; ms < EXNIC_TEST_WAIT_MS; ms++) {
+		for (i = 0, freed = 0; i < n; i++)
+			freed += atomic_read(&sent[i]->freed);
+		if (freed == n)
+			break;
+		msleep(1);
+	}
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_EQ_MSG(test, atomic_read(&sent[i]->freed), 1,
+				    "frame %u", i);
+	KUNIT_EXPECT_EQ(test, d->wire->frames, n);
+	KUNIT_EXPECT_FALSE(test, netif_tx_queue_stopped(txq));
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_RESTART), 1);
+#ifdef CONFIG_BQL
+	KUNIT_EXPECT_EQ(test, txq->dql.num_queued, txq->dql.num_completed);
+#endif
+	exnic_test_no_dev_errors(test, d);
+}
+
 static struct kunit_case exnic_tx_test_cases[] = {
 	KUNIT_CASE_PARAM(exnic_tx_shape, exnic_tx_gen_params),
 	KUNIT_CASE(exnic_tx_csum_in_frag0),
 	KUNIT_CASE_PARAM(exnic_tx_dma_map_fault, exnic_tx_fault_gen_params),
+	KUNIT_CASE(exnic_tx_ring_full),
 	{}
 };
 
