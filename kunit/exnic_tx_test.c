@@ -172,7 +172,7 @@ static void exnic_test_complete(struct kunit *test, struct exnic_test_dev *d,
 
 	exnic_sim_flush(d->hw);
 	for (ms = 0; ms < EXNIC_TEST_WAIT_MS && !atomic_read(&s->freed); ms++)
-		msleep(1);
+		usleep_range(500, 1000);
 	KUNIT_EXPECT_EQ_MSG(test, atomic_read(&s->freed), 1,
 			    "skb not freed exactly once after completion");
 }
@@ -561,7 +561,7 @@ static void exnic_tx_ring_full(struct kunit *test)
 			freed += atomic_read(&sent[i]->freed);
 		if (freed == n)
 			break;
-		msleep(1);
+		usleep_range(500, 1000);
 	}
 	for (i = 0; i < n; i++)
 		KUNIT_EXPECT_EQ_MSG(test, atomic_read(&sent[i]->freed), 1,
@@ -587,6 +587,7 @@ static struct kunit_suite exnic_tx_test_suite = {
 	.name = "exnic_tx",
 	.test_cases = exnic_tx_test_cases,
 };
+
 kunit_test_suite(exnic_tx_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests of exnic's TX path for headlen-0 skbs");

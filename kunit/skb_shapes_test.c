@@ -138,6 +138,7 @@ static struct kunit_suite skb_shapes_test_suite = {
 	.name = "skb_shapes",
 	.test_cases = skb_shapes_test_cases,
 };
+
 kunit_test_suite(skb_shapes_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the kit's skb-shape helpers");

@@ -17,6 +17,7 @@
 
 #include <linux/bitfield.h>
 #include <linux/bits.h>
+#include <linux/math.h>
 #include <linux/types.h>
 
 struct device;
@@ -138,8 +139,12 @@ struct exnic_tx_desc {
 #define EXNIC_TXD_DONE			BIT_ULL(63)	/* write-back */
 
 #define EXNIC_TX_INLINE_MAX		256	/* largest INLINE LEN */
-#define EXNIC_TXD_INLINE_SLOTS(len) \
-	((len) > 8 ? DIV_ROUND_UP((len) - 8, 16) : 0)
+
+/* Ring slots an INLINE descriptor of @len bytes takes after its own */
+static inline u32 exnic_txd_inline_slots(u32 len)
+{
+	return len > 8 ? DIV_ROUND_UP(len - 8, 16) : 0;
+}
 
 /* In-band TX header, TX_HDR_LEN bytes at the start of the first buffer */
 #define EXNIC_TX_HDR_MAGIC		0x7864 /* "dx" */
@@ -152,6 +157,7 @@ struct exnic_tx_hdr {
 	__le16 rsvd[3];
 	/* zero filled up to TX_HDR_LEN */
 };
+
 #define EXNIC_TX_HDR_CSUM		BIT(0)
 #define EXNIC_TX_HDR_MIN		sizeof(struct exnic_tx_hdr)
 
@@ -162,6 +168,7 @@ struct exnic_tx_trailer {
 	__le32 frame_len;
 	/* zero filled up to TRAILER_LEN */
 };
+
 #define EXNIC_TX_TRAILER_MIN		sizeof(struct exnic_tx_trailer)
 
 /* ----------------------------------------------------------------------

@@ -915,7 +915,7 @@ static bool exnic_sim_tx_gather(struct exnic_hw *hw, struct exnic_sim_queue *q,
 
 		switch (type) {
 		case EXNIC_TXD_TYPE_INLINE:
-			slots = EXNIC_TXD_INLINE_SLOTS(len);
+			slots = exnic_txd_inline_slots(len);
 			if (slots >= ctx->mask) {
 				slots = 0;
 				exnic_sim_tx_err(ctx, EXNIC_ERR_DESC);

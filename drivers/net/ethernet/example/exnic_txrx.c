@@ -1143,7 +1143,7 @@ int exnic_alloc_tx_ring(struct exnic_priv *priv, struct exnic_ring *ring)
 	u32 size = priv->tx_ring_size;
 
 	exnic_ring_init(priv, ring, size);
-	ring->desc_max = 1 + EXNIC_TXD_INLINE_SLOTS(priv->q.min_inline) +
+	ring->desc_max = 1 + exnic_txd_inline_slots(priv->q.min_inline) +
 			 EXNIC_TX_DESC_DATA_MAX;
 
 	ring->txd = dma_alloc_coherent(ring->dev, size * sizeof(*ring->txd),
