@@ -21,6 +21,9 @@ KIT_JOBS=${KIT_JOBS:-$(nproc)}
 export KBUILD_BUILD_TIMESTAMP='2024-11-17'
 export KBUILD_BUILD_USER=kit KBUILD_BUILD_HOST=kit
 export CCACHE_BASEDIR=$KIT_ROOT
+# With -g, ccache hashes the working directory, which differs per clone;
+# kernel builds use relative source paths, so ignore it and share hits.
+export CCACHE_NOHASHDIR=true
 
 kit_log() { printf '[kit] %s\n' "$*" >&2; }
 kit_die() { printf '[kit] error: %s\n' "$*" >&2; exit 1; }
