@@ -2,7 +2,7 @@
 # The demo, in the guest: exnic's port pair comes up, headlen0_tx sends
 # through AF_XDP generic mode on port 0 and verifies every frame on port 1,
 # and exnic's counters show what the driver did.
-. "$(dirname "$0")/../vm/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 echo "== kernel $(uname -r)"
 load_exnic || { echo "exnic: the module did not load"; exit 1; }

@@ -1,7 +1,7 @@
 #!/bin/bash
 # vm-run: --timeout 180 --nic virtio:tap --nic e1000:hub0
 # The test VM itself: what every other VM test relies on.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 check "host root is shared read-only" sh -c '! touch /kit-ro-probe'
 check "results dir is writable" touch "$KIT_OUT/probe"

@@ -3,7 +3,7 @@
 # exnic comes up in every quirk profile and its port pair carries traffic:
 # ping across (port 1 in its own namespace) and a burst over AF_PACKET;
 # ethtool shows the counters and no device error.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 profiles="none no-zero-len min-inline tx-header trailer max-bufs dma-align no-pad strict"
 

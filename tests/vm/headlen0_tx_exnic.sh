@@ -4,7 +4,7 @@
 # reach exnic's ndo_start_xmit with headlen 0, verify mode confirms every
 # byte on the peer port, and the device reports no error. The private flag
 # turns the flag off: then every skb arrives linear.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 check "exnic loads (one port pair)" load_exnic || { done_testing; exit; }
 p0=$(iface_by_driver exnic 0)

@@ -4,7 +4,7 @@
 # tap backend, so SG is on) must see 100% headlen-0 skbs at start_xmit;
 # e1000 (no flag) must see linear skbs; verify mode checks every frame on
 # the e1000 peer port.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 v=$(iface_by_driver virtio_net)
 e0=$(iface_by_driver e1000 0)

@@ -1,9 +1,10 @@
 # shellcheck shell=bash
-# TAP helpers for VM test scripts (tests/vm/*.sh), sourced in the guest.
+# TAP helpers for the scripts that run in the test VM (tests/vm/*.sh,
+# tests/demo/), sourced in the guest.
 #   check NAME CMD...   runs CMD; 'ok N - NAME' when it succeeds
 #   expect NAME GOT WANT  compares two strings
 #   done_testing        prints the plan; exits non-zero on any failure
-KIT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+KIT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export KIT_ROOT
 _n=0 _fails=0
 
