@@ -2,7 +2,8 @@
 # Common settings for the kit's scripts. Source it; do not run it.
 #
 #   KIT_KVER     kernel series to build against (6.12)
-#   KIT_VARIANT  test-kernel variant: "debug" (default) or "kasan"
+#   KIT_VARIANT  test-kernel variant: "debug" (default), "kasan" or "bench"
+#                (non-debug, for bench/)
 #   KIT_CACHE    where kernel source and build trees live (ignored by git)
 
 set -euo pipefail
@@ -30,6 +31,7 @@ kit_die() { printf '[kit] error: %s\n' "$*" >&2; exit 1; }
 
 # The kunitconfig fragments that make up the test kernel, in merge order.
 kit_fragments() {
+	[ "$KIT_VARIANT" = bench ] && { echo "$KIT_ROOT/configs/bench.config"; return 0; }
 	echo "$KIT_ROOT/configs/kit.config"
 	[ "$KIT_VARIANT" = kasan ] && echo "$KIT_ROOT/configs/kasan.config"
 	return 0
