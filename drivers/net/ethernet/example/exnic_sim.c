@@ -90,10 +90,10 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-#include <linux/unaligned.h>
 #include <linux/workqueue.h>
 #include <net/checksum.h>
 
+#include "exnic_compat.h"
 #include "exnic_hw.h"
 #include "exnic_sim.h"
 
@@ -490,7 +490,7 @@ static u32 exnic_sim_caps(struct exnic_hw *hw)
 
 static u32 exnic_sim_ctrl(struct exnic_hw *hw)
 {
-	bool up = hw->mode == EXNIC_SIM_SINK || READ_ONCE(hw->peer_rx_up);
+	bool up = hw->mode != EXNIC_SIM_PAIR || READ_ONCE(hw->peer_rx_up);
 
 	return up ? EXNIC_CTRL_LINK_UP : 0;
 }
@@ -1325,7 +1325,13 @@ static int exnic_sim_mode_show(struct seq_file *s, void *unused)
 {
 	struct exnic_hw *hw = s->private;
 
-	seq_printf(s, "%s\n", hw->mode == EXNIC_SIM_PAIR ? "pair" : "sink");
+	static const char * const names[] = {
+		[EXNIC_SIM_PAIR] = "pair",
+		[EXNIC_SIM_SINK] = "sink",
+		[EXNIC_SIM_NULL] = "null",
+	};
+
+	seq_printf(s, "%s\n", names[hw->mode]);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(exnic_sim_mode);
@@ -1537,7 +1543,7 @@ EXPORT_SYMBOL_IF_KUNIT(exnic_sim_connect);
  * exnic_sim_create() - create a simulated exnic device
  * @name: platform device name, also the debugfs directory name
  * @profile: quirk profile, copied; NULL for "none"
- * @mode: EXNIC_SIM_PAIR or EXNIC_SIM_SINK
+ * @mode: EXNIC_SIM_PAIR, EXNIC_SIM_SINK or EXNIC_SIM_NULL
  * @num_queues: queue pairs, 1 to EXNIC_MAX_QUEUES
  *
  * The platform device is named @name, has a 64-bit DMA mask, a
@@ -1563,7 +1569,8 @@ struct exnic_hw *exnic_sim_create(const char *name,
 	int err;
 
 	if (!name || !num_queues || num_queues > EXNIC_MAX_QUEUES ||
-	    (mode != EXNIC_SIM_PAIR && mode != EXNIC_SIM_SINK))
+	    (mode != EXNIC_SIM_PAIR && mode != EXNIC_SIM_SINK &&
+	     mode != EXNIC_SIM_NULL))
 		return ERR_PTR(-EINVAL);
 	/* A clean error rather than sysfs' duplicate-name stack dump */
 	dup = bus_find_device_by_name(&platform_bus_type, NULL, name);
@@ -1620,7 +1627,7 @@ struct exnic_hw *exnic_sim_create(const char *name,
 		goto err_free;
 	}
 	/* Whatever @name, bind the exnic driver (matched by driver name) */
-	err = device_set_driver_override(&pdev->dev, EXNIC_SIM_DRV_NAME);
+	err = exnic_set_driver_override(pdev, EXNIC_SIM_DRV_NAME);
 	if (err)
 		goto err_put;
 	pdev->platform_dma_mask = DMA_BIT_MASK(64);
@@ -1653,6 +1660,18 @@ err_free:
 	return ERR_PTR(err);
 }
 EXPORT_SYMBOL_IF_KUNIT(exnic_sim_create);
+
+/**
+ * exnic_sim_get_mode() - what a device does with the frames it transmits
+ * @hw: the device
+ *
+ * Return: the mode it was created with.
+ */
+enum exnic_sim_mode exnic_sim_get_mode(struct exnic_hw *hw)
+{
+	return hw->mode;
+}
+EXPORT_SYMBOL_IF_KUNIT(exnic_sim_get_mode);
 
 /**
  * exnic_sim_destroy() - remove a simulated device
