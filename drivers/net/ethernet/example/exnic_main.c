@@ -5,8 +5,14 @@
  * platform driver's probe and remove.
  *
  * Module parameters: "pairs" port pairs (exnic0 <-> exnic1, ...), then
- * "sinks" sink devices, all with the quirk "profile" and "queues" queue
- * pairs. The platform devices are named exnic0, exnic1, ...
+ * "sinks" sink devices, then "nulls" null devices, all with the quirk
+ * "profile" and "queues" queue pairs. The platform devices are named
+ * exnic0, exnic1, ...
+ *
+ * A null device is a benchmark's upper bound, not a driver: its xmit frees
+ * every skb at once (exnic_null_xmit()), with the features and the
+ * "tx-no-linear" flag of a real exnic, so an AF_XDP generic-mode sender on
+ * it measures the stack's path alone (bench/).
  */
 
 #include <linux/etherdevice.h>
@@ -16,6 +22,7 @@
 #include <linux/slab.h>
 
 #include "exnic.h"
+#include "exnic_compat.h"
 #include "exnic_sim.h"
 
 #define EXNIC_MAX_DEVICES	16
@@ -27,6 +34,11 @@ MODULE_PARM_DESC(pairs, "Port pairs to create (default 1)");
 static unsigned int sinks;
 module_param(sinks, uint, 0444);
 MODULE_PARM_DESC(sinks, "Sink devices to create (default 0)");
+
+static unsigned int nulls;
+module_param(nulls, uint, 0444);
+MODULE_PARM_DESC(nulls,
+		 "Null devices to create (default 0): xmit frees the skb at once, for benchmarks");
 
 static char *profile = "none";
 module_param(profile, charp, 0444);
@@ -58,6 +70,27 @@ static void exnic_read_mac(struct exnic_priv *priv)
 	else
 		eth_hw_addr_random(priv->ndev);
 }
+
+/**
+ * exnic_null_xmit - ndo_start_xmit of a null device: count and free
+ * @skb: the frame
+ * @ndev: the net device
+ *
+ * Return: NETDEV_TX_OK.
+ */
+static netdev_tx_t exnic_null_xmit(struct sk_buff *skb, struct net_device *ndev)
+{
+	dev_sw_netstats_tx_add(ndev, 1, skb->len);
+	dev_consume_skb_any(skb);
+	return NETDEV_TX_OK;
+}
+
+/* No rings, no device: the link is up from registration on. */
+static const struct net_device_ops exnic_null_netdev_ops = {
+	.ndo_start_xmit		= exnic_null_xmit,
+	.ndo_set_mac_address	= eth_mac_addr,
+	.ndo_validate_addr	= eth_validate_addr,
+};
 
 /**
  * exnic_probe - bind to a simulated exnic device
@@ -113,6 +146,10 @@ static int exnic_probe(struct platform_device *pdev)
 	exnic_read_mac(priv);
 	exnic_set_netdev_ops(ndev);
 	exnic_set_ethtool_ops(ndev);
+	if (exnic_sim_get_mode(hw) == EXNIC_SIM_NULL) {
+		ndev->netdev_ops = &exnic_null_netdev_ops;
+		ndev->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS;
+	}
 
 	ndev->hw_features = NETIF_F_SG;
 	if (caps & EXNIC_CAPS_HW_CSUM)
@@ -163,7 +200,7 @@ static struct platform_driver exnic_driver = {
 		.name = EXNIC_DRV_NAME,
 	},
 	.probe = exnic_probe,
-	.remove = exnic_remove,
+	EXNIC_PLATFORM_REMOVE(exnic_remove),
 };
 
 static void exnic_destroy_devices(void)
@@ -213,6 +250,11 @@ static int exnic_create_devices(void)
 	}
 	for (i = 0; i < sinks; i++) {
 		err = exnic_create_one(&prof, EXNIC_SIM_SINK, &a);
+		if (err)
+			return err;
+	}
+	for (i = 0; i < nulls; i++) {
+		err = exnic_create_one(&prof, EXNIC_SIM_NULL, &a);
 		if (err)
 			return err;
 	}
