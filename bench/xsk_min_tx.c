@@ -1,0 +1,412 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xsk_min_tx: the least an AF_XDP copy-mode sender can do per frame.
+ *
+ * The bench's yardstick for tools/headlen0_tx: the same socket setup
+ * (XDP_COPY, UMEM of 4096-byte chunks, 2048-entry rings, -b frames per
+ * sendto() kick) but no per-frame work in user space. Every chunk is filled
+ * once before the clock starts (an Ethernet header, ethertype 0x88b5, zero
+ * payload); the loop only recycles completed addresses onto the TX ring and
+ * kicks. If headlen0_tx sends as fast as this, the tool is not what limits
+ * a measurement.
+ *
+ * Usage: xsk_min_tx -i IFACE [-q Q] [-s BYTES] [-d SEC | -n N] [-b N]
+ *                   [--mb N] [--json]
+ * Exit: 0 sent and every descriptor completed, 1 a run that stalled or
+ * lost completions, 2 bad usage or setup.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <linux/if_ether.h>
+#include <linux/if_xdp.h>
+#include <net/if.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include <xdp/xsk.h>
+
+#ifndef XDP_USE_SG
+#define XDP_USE_SG	(1 << 4)
+#endif
+#ifndef XDP_PKT_CONTD
+#define XDP_PKT_CONTD	(1 << 0)
+#endif
+
+#define MIN_CHUNK	4096u
+#define MIN_CHUNKS	4096u
+#define MIN_RING	2048u
+#define MIN_MB_MAX	17u	/* MAX_SKB_FRAGS */
+#define MIN_STALL_SEC	5.0
+#define MIN_DRAIN_SEC	2.0
+
+struct min_opts {
+	const char *ifname;
+	unsigned int queue;
+	unsigned int size;
+	unsigned int batch;
+	unsigned int mb;
+	double duration;
+	unsigned long long count;
+	bool json;
+};
+
+struct min_tx {
+	struct xsk_umem *umem;
+	struct xsk_socket *xsk;
+	struct xsk_ring_prod fq, tx;
+	struct xsk_ring_cons cq;
+	void *area;
+	size_t area_size;
+	uint64_t *free_addr;	/* stack of free chunk addresses */
+	unsigned int nfree;
+	unsigned int piece_len[MIN_MB_MAX];
+};
+
+struct min_stats {
+	unsigned long long frames_sent, descs_sent, descs_done, kicks;
+	unsigned long long kick_errors;	/* anything but EAGAIN/EBUSY */
+	int kick_errno;
+	double elapsed;
+	bool stalled;
+};
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: xsk_min_tx -i IFACE [-q Q] [-s BYTES] [-d SEC | -n N] [-b N] [--mb N] [--json]\n"
+		"  -i IFACE   interface to send on (required)\n"
+		"  -q Q       queue to bind (default 0)\n"
+		"  -s BYTES   frame size with the Ethernet header, 14..%u (default 64)\n"
+		"  -d SEC     send for SEC seconds (default 5)\n"
+		"  -n N       send N frames instead\n"
+		"  -b N       frames per sendto() kick, 1..%u (default 64)\n"
+		"  --mb N     N descriptors a frame (XDP_USE_SG), 1..%u (default 1)\n"
+		"  --json     one JSON object on stdout\n",
+		MIN_CHUNK * MIN_MB_MAX, MIN_RING / 2, MIN_MB_MAX);
+}
+
+static int bad(const char *msg, const char *arg)
+{
+	fprintf(stderr, "xsk_min_tx: %s '%s' (see --help)\n", msg, arg);
+	return 2;
+}
+
+static int parse_uint(const char *s, unsigned long long max, unsigned long long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtoull(s, &end, 0);
+	return errno || end == s || *end || *s == '-' || *v > max ? -1 : 0;
+}
+
+static int parse_args(int argc, char **argv, struct min_opts *o)
+{
+	static const struct option lopts[] = {
+		{ "mb", required_argument, NULL, 'm' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	unsigned long long v;
+	char *end;
+	int c;
+
+	*o = (struct min_opts){ .size = 64, .batch = 64, .mb = 1, .duration = 5 };
+	while ((c = getopt_long(argc, argv, "i:q:s:d:n:b:h", lopts, NULL)) != -1) {
+		switch (c) {
+		case 'i':
+			o->ifname = optarg;
+			break;
+		case 'q':
+			if (parse_uint(optarg, UINT_MAX, &v))
+				return bad("bad queue", optarg);
+			o->queue = (unsigned int)v;
+			break;
+		case 's':
+			if (parse_uint(optarg, MIN_CHUNK * MIN_MB_MAX, &v) || v < ETH_HLEN)
+				return bad("frame size out of range", optarg);
+			o->size = (unsigned int)v;
+			break;
+		case 'd':
+			errno = 0;
+			o->duration = strtod(optarg, &end);
+			if (errno || end == optarg || *end || !(o->duration > 0))
+				return bad("bad duration", optarg);
+			o->count = 0;
+			break;
+		case 'n':
+			if (parse_uint(optarg, ULLONG_MAX, &v) || !v)
+				return bad("bad frame count", optarg);
+			o->count = v;
+			o->duration = 0;
+			break;
+		case 'b':
+			if (parse_uint(optarg, MIN_RING / 2, &v) || !v)
+				return bad("batch out of range", optarg);
+			o->batch = (unsigned int)v;
+			break;
+		case 'm':
+			if (parse_uint(optarg, MIN_MB_MAX, &v) || !v)
+				return bad("--mb out of range", optarg);
+			o->mb = (unsigned int)v;
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return bad("unexpected argument", argv[optind]);
+	if (!o->ifname) {
+		fprintf(stderr, "xsk_min_tx: -i IFACE is required (see --help)\n");
+		return 2;
+	}
+	if (!if_nametoindex(o->ifname))
+		return bad("no such interface", o->ifname);
+	if ((o->size + o->mb - 1) / o->mb > MIN_CHUNK) {
+		fprintf(stderr,
+			"xsk_min_tx: -s %u does not fit %u-byte chunks; use --mb %u or more\n",
+			o->size, MIN_CHUNK, (o->size + MIN_CHUNK - 1) / MIN_CHUNK);
+		return 2;
+	}
+	if (o->size / o->mb == 0) {
+		fprintf(stderr, "xsk_min_tx: --mb %u leaves empty descriptors at -s %u\n",
+			o->mb, o->size);
+		return 2;
+	}
+	if ((unsigned long long)o->batch * o->mb > MIN_RING) {
+		fprintf(stderr, "xsk_min_tx: -b %u x --mb %u exceeds the %u-entry TX ring\n",
+			o->batch, o->mb, MIN_RING);
+		return 2;
+	}
+	return 0;
+}
+
+static int min_open(struct min_tx *t, const struct min_opts *o)
+{
+	struct rlimit rl = { RLIM_INFINITY, RLIM_INFINITY };
+	struct xsk_socket_config xcfg = { 0 };
+	struct xsk_umem_config ucfg = { 0 };
+	unsigned int i;
+	uint8_t *p;
+	int ret;
+
+	for (i = 0; i < o->mb; i++)
+		t->piece_len[i] = o->size / o->mb + (i < o->size % o->mb);
+
+	t->area_size = (size_t)MIN_CHUNK * MIN_CHUNKS;
+	t->area = mmap(NULL, t->area_size, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (t->area == MAP_FAILED) {
+		t->area = NULL;
+		fprintf(stderr, "xsk_min_tx: cannot map the UMEM: %s\n", strerror(errno));
+		return -1;
+	}
+	t->free_addr = calloc(MIN_CHUNKS, sizeof(*t->free_addr));
+	if (!t->free_addr) {
+		fprintf(stderr, "xsk_min_tx: out of memory\n");
+		return -1;
+	}
+	/* Every chunk starts with the same frame: broadcast, ethertype 0x88b5 */
+	for (i = 0; i < MIN_CHUNKS; i++) {
+		p = (uint8_t *)t->area + (size_t)i * MIN_CHUNK;
+		memset(p, 0xff, ETH_ALEN);
+		memcpy(p + ETH_ALEN, "\x02\x00\x00\x00\x00\x01", ETH_ALEN);
+		p[12] = 0x88;
+		p[13] = 0xb5;
+		t->free_addr[i] = (uint64_t)(MIN_CHUNKS - 1 - i) * MIN_CHUNK;
+	}
+	t->nfree = MIN_CHUNKS;
+	setrlimit(RLIMIT_MEMLOCK, &rl);
+
+	ucfg.fill_size = 64;
+	ucfg.comp_size = MIN_RING;
+	ucfg.frame_size = MIN_CHUNK;
+	ret = xsk_umem__create(&t->umem, t->area, t->area_size, &t->fq, &t->cq, &ucfg);
+	if (ret) {
+		t->umem = NULL;
+		fprintf(stderr, "xsk_min_tx: cannot register the UMEM: %s%s\n", strerror(-ret),
+			ret == -EPERM ? "; run as root" : "");
+		return -1;
+	}
+	xcfg.tx_size = MIN_RING;
+	xcfg.libxdp_flags = XSK_LIBXDP_FLAGS__INHIBIT_PROG_LOAD;
+	xcfg.bind_flags = XDP_COPY | (o->mb > 1 ? XDP_USE_SG : 0);
+	ret = xsk_socket__create(&t->xsk, o->ifname, o->queue, t->umem, NULL, &t->tx, &xcfg);
+	if (ret) {
+		t->xsk = NULL;
+		fprintf(stderr,
+			"xsk_min_tx: cannot bind AF_XDP (XDP_COPY) to %s queue %u: %s; check -q against 'ethtool -l'%s\n",
+			o->ifname, o->queue, strerror(-ret),
+			o->mb > 1 ? " and that the kernel has XDP_USE_SG (6.6+)" : "");
+		return -1;
+	}
+	return 0;
+}
+
+static void min_close(struct min_tx *t)
+{
+	if (t->xsk)
+		xsk_socket__delete(t->xsk);
+	if (t->umem)
+		xsk_umem__delete(t->umem);
+	if (t->area)
+		munmap(t->area, t->area_size);
+	free(t->free_addr);
+}
+
+static unsigned int min_reclaim(struct min_tx *t)
+{
+	unsigned int n, i;
+	uint32_t idx;
+
+	n = xsk_ring_cons__peek(&t->cq, MIN_RING, &idx);
+	for (i = 0; i < n; i++)
+		t->free_addr[t->nfree++] = *xsk_ring_cons__comp_addr(&t->cq, idx + i);
+	if (n)
+		xsk_ring_cons__release(&t->cq, n);
+	return n;
+}
+
+static void min_kick(struct min_tx *t, struct min_stats *st)
+{
+	st->kicks++;
+	if (sendto(xsk_socket__fd(t->xsk), NULL, 0, MSG_DONTWAIT, NULL, 0) >= 0)
+		return;
+	if (errno == EAGAIN || errno == EBUSY)
+		return;
+	if (!st->kick_errors++)
+		st->kick_errno = errno;
+}
+
+static void min_submit(struct min_tx *t, const struct min_opts *o, unsigned int n,
+		       struct min_stats *st)
+{
+	unsigned int f, k;
+	uint32_t idx;
+
+	if (xsk_ring_prod__reserve(&t->tx, n * o->mb, &idx) != n * o->mb)
+		return;
+	for (f = 0; f < n; f++) {
+		for (k = 0; k < o->mb; k++) {
+			struct xdp_desc *d = xsk_ring_prod__tx_desc(&t->tx, idx++);
+
+			d->addr = t->free_addr[--t->nfree];
+			d->len = t->piece_len[k];
+			d->options = k + 1 < o->mb ? XDP_PKT_CONTD : 0;
+		}
+	}
+	xsk_ring_prod__submit(&t->tx, n * o->mb);
+	st->frames_sent += n;
+	st->descs_sent += (unsigned long long)n * o->mb;
+}
+
+static void min_run(struct min_tx *t, const struct min_opts *o, struct min_stats *st)
+{
+	double t0 = now_s(), now = t0, last = t0, last_done = t0;
+	double end = o->duration ? t0 + o->duration : 0;
+	unsigned int n;
+
+	for (;;) {
+		now = now_s();
+		if (o->count && st->frames_sent >= o->count)
+			break;
+		if (end && now >= end)
+			break;
+		n = min_reclaim(t);
+		if (n) {
+			st->descs_done += n;
+			last = last_done = now;
+		}
+		n = o->batch;
+		if (o->count && o->count - st->frames_sent < n)
+			n = (unsigned int)(o->count - st->frames_sent);
+		if (t->nfree >= n * o->mb && xsk_prod_nb_free(&t->tx, n * o->mb) >= n * o->mb) {
+			min_submit(t, o, n, st);
+			last = now;
+		} else if (now - last > MIN_STALL_SEC) {
+			st->stalled = true;
+			break;
+		}
+		min_kick(t, st);
+	}
+	last = now_s();
+	while (st->descs_done < st->descs_sent && now_s() - last < MIN_DRAIN_SEC) {
+		min_kick(t, st);
+		n = min_reclaim(t);
+		if (n) {
+			st->descs_done += n;
+			last = last_done = now_s();
+		}
+	}
+	st->elapsed = last_done - t0;
+}
+
+int main(int argc, char **argv)
+{
+	struct min_stats st = { 0 };
+	struct min_tx t = { 0 };
+	unsigned long long frames;
+	struct min_opts o;
+	double pps, gbps;
+	int rc;
+
+	rc = parse_args(argc, argv, &o);
+	if (rc)
+		return rc;
+	if (min_open(&t, &o)) {
+		min_close(&t);
+		return 2;
+	}
+	min_run(&t, &o, &st);
+	min_close(&t);
+
+	frames = st.descs_done / o.mb;
+	pps = st.elapsed > 0 ? frames / st.elapsed : 0;
+	gbps = pps * o.size * 8 / 1e9;
+	rc = (!frames || st.stalled || st.descs_done != st.descs_sent) ? 1 : 0;
+	if (o.json) {
+		printf("{\"tool\": \"xsk_min_tx\", \"ifname\": \"%s\", \"size\": %u, \"mb\": %u, "
+		       "\"batch\": %u, \"frames_sent\": %llu, \"frames_completed\": %llu, "
+		       "\"descs_missing\": %llu, \"elapsed_s\": %.6f, \"pps\": %.1f, "
+		       "\"gbps\": %.6f, \"kicks\": %llu, \"kick_errors\": %llu, "
+		       "\"kick_errno\": %d, \"stalled\": %s, \"exit\": %d}\n",
+		       o.ifname, o.size, o.mb, o.batch, st.frames_sent, frames,
+		       st.descs_sent - st.descs_done, st.elapsed, pps, gbps, st.kicks,
+		       st.kick_errors, st.kick_errno, st.stalled ? "true" : "false", rc);
+	} else {
+		printf("%s: %llu frames of %u B in %.3f s: %.0f pps, %.4f Gb/s (%llu kicks)\n",
+		       o.ifname, frames, o.size, st.elapsed, pps, gbps, st.kicks);
+		if (st.stalled)
+			printf("STALLED: no progress for %.0f s\n", MIN_STALL_SEC);
+		if (st.descs_done != st.descs_sent)
+			printf("missing completions: %llu\n", st.descs_sent - st.descs_done);
+		if (st.kick_errors)
+			printf("sendto errors: %llu, first: %s\n", st.kick_errors,
+			       strerror(st.kick_errno));
+	}
+	return rc;
+}
