@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * exnic ethtool operations: -i, -S (the counters that show the
- * IFF_TX_SKB_NO_LINEAR adoption at work), -g/-G, -l/-L, and the
- * "tx-no-linear" private flag for A/B measurements.
+ * IFF_TX_SKB_NO_LINEAR adoption at work), -g/-G, -l/-L, and, in a driver
+ * that sets IFF_TX_SKB_NO_LINEAR, the "tx-no-linear" private flag for A/B
+ * measurements.
+ *
+ * The linear-assuming baseline (CONFIG_EXNIC_BASELINE) does not set the
+ * flag, so it has no private flag to toggle it.
  */
 
 #include <linux/ethtool.h>
@@ -57,9 +61,11 @@ static const char exnic_err_names[EXNIC_ERR_COUNT][ETH_GSTRING_LEN] = {
 	[EXNIC_ERR_RX_NO_BUF]		= "dev_err_rx_no_buf",
 };
 
+#ifndef CONFIG_EXNIC_BASELINE
 static const char exnic_pflag_names[][ETH_GSTRING_LEN] = {
 	"tx-no-linear",
 };
+#endif
 
 #define EXNIC_NSTATS \
 	(EXNIC_TX_NSTATS + EXNIC_RX_NSTATS + EXNIC_ERR_COUNT)
@@ -90,7 +96,9 @@ static void exnic_get_drvinfo(struct net_device *ndev,
 	strscpy(info->driver, EXNIC_DRV_NAME, sizeof(info->driver));
 	strscpy(info->bus_info, dev_name(ndev->dev.parent),
 		sizeof(info->bus_info));
+#ifndef CONFIG_EXNIC_BASELINE
 	info->n_priv_flags = ARRAY_SIZE(exnic_pflag_names);
+#endif
 }
 
 /**
@@ -105,8 +113,10 @@ static int exnic_get_sset_count(struct net_device *ndev, int sset)
 	switch (sset) {
 	case ETH_SS_STATS:
 		return EXNIC_NSTATS;
+#ifndef CONFIG_EXNIC_BASELINE
 	case ETH_SS_PRIV_FLAGS:
 		return ARRAY_SIZE(exnic_pflag_names);
+#endif
 	default:
 		return -EOPNOTSUPP;
 	}
@@ -128,9 +138,11 @@ static void exnic_get_strings(struct net_device *ndev, u32 sset, u8 *data)
 		data += sizeof(exnic_rx_stat_names);
 		memcpy(data, exnic_err_names, sizeof(exnic_err_names));
 		break;
+#ifndef CONFIG_EXNIC_BASELINE
 	case ETH_SS_PRIV_FLAGS:
 		memcpy(data, exnic_pflag_names, sizeof(exnic_pflag_names));
 		break;
+#endif
 	}
 }
 
@@ -256,6 +268,7 @@ static int exnic_set_channels(struct net_device *ndev,
 				 priv->rx_ring_size);
 }
 
+#ifndef CONFIG_EXNIC_BASELINE
 /**
  * exnic_get_priv_flags - ethtool --show-priv-flags
  * @ndev: the net device
@@ -296,6 +309,7 @@ static int exnic_set_priv_flags(struct net_device *ndev, u32 flags)
 	priv->pflags = flags;
 	return 0;
 }
+#endif
 
 static const struct ethtool_ops exnic_ethtool_ops = {
 	.get_drvinfo		= exnic_get_drvinfo,
@@ -307,8 +321,10 @@ static const struct ethtool_ops exnic_ethtool_ops = {
 	.set_ringparam		= exnic_set_ringparam,
 	.get_channels		= exnic_get_channels,
 	.set_channels		= exnic_set_channels,
+#ifndef CONFIG_EXNIC_BASELINE
 	.get_priv_flags		= exnic_get_priv_flags,
 	.set_priv_flags		= exnic_set_priv_flags,
+#endif
 };
 
 /**
