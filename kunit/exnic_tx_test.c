@@ -7,7 +7,6 @@
  * missing sync shows up as wrong bytes on its "wire".
  */
 
-#include <kunit/static_stub.h>
 #include <kunit/test.h>
 #include <kunit/visibility.h>
 #include <linux/cache.h>
@@ -20,6 +19,7 @@
 
 #include "exnic.h"
 #include "exnic_sim.h"
+#include "kunit_compat.h"
 #include "skb_shapes.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -9,6 +9,7 @@
 #include <linux/highmem.h>
 #include <linux/skbuff.h>
 
+#include "kunit_compat.h"
 #include "skb_shapes.h"
 
 #define SKB_SHAPE_ETHERTYPE	0x88b5	/* IEEE local experimental */

@@ -7,6 +7,7 @@
 #include <kunit/test.h>
 #include <linux/skbuff.h>
 
+#include "kunit_compat.h"
 #include "skb_shapes.h"
 
 struct skb_shapes_case {
