@@ -65,8 +65,8 @@ static const char exnic_err_names[EXNIC_ERR_COUNT][ETH_GSTRING_LEN] = {
 static const char exnic_pflag_names[][ETH_GSTRING_LEN] = {
 	"tx-no-linear",
 };
-#endif
 
+#endif
 #define EXNIC_NSTATS \
 	(EXNIC_TX_NSTATS + EXNIC_RX_NSTATS + EXNIC_ERR_COUNT)
 
@@ -309,8 +309,8 @@ static int exnic_set_priv_flags(struct net_device *ndev, u32 flags)
 	priv->pflags = flags;
 	return 0;
 }
-#endif
 
+#endif
 static const struct ethtool_ops exnic_ethtool_ops = {
 	.get_drvinfo		= exnic_get_drvinfo,
 	.get_link		= ethtool_op_get_link,
