@@ -1,0 +1,131 @@
+#!/bin/bash
+# The bench's guest half: runs in the VM under scripts/vm-run (bench/run
+# starts it; see bench/README.md). Loads exnic with one sink device and one
+# null device, then, in every round, for every size, with the private flag
+# "tx-no-linear" off (copy path) then on (page path), on the sink and on the
+# null device, times headlen0_tx and xsk_min_tx, each pinned to CPU 0 (the
+# simulated device's work runs on the other CPU). One JSON file per run in
+# $KIT_OUT/runs/, one line per run in $KIT_OUT/runs.tsv.
+#
+# Usage: bench/guest.sh ROUNDS SECONDS SIZE...
+#   SIZE is a frame length with the Ethernet header; above 4096 the frame
+#   is sent as ceil(SIZE / 3072) descriptors (--mb, multi-buffer).
+#   EXNIC_KO=PATH loads that exnic.ko instead of the kernel build's.
+set -euo pipefail
+
+rounds=${1:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
+secs=${2:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
+shift 2
+[ $# -gt 0 ] || { echo "bench/guest.sh: no sizes given" >&2; exit 2; }
+sizes=("$@")
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+h0=$root/tools/headlen0_tx
+min=$root/bench/xsk_min_tx
+out=${KIT_OUT:?run me under scripts/vm-run}
+dbg=/sys/kernel/debug/exnic
+mkdir -p "$out/runs"
+: >"$out/runs.tsv"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+# The interface whose simulated device is in MODE (sink or null)
+iface_by_mode() {
+	local d dev
+	for d in /sys/class/net/*; do
+		dev=$(basename "$(readlink "$d/device" 2>/dev/null)")
+		[ -n "$dev" ] || continue
+		[ -r "$dbg/$dev/mode" ] || continue
+		[ "$(cat "$dbg/$dev/mode")" = "$1" ] && { basename "$d"; return 0; }
+	done
+	return 1
+}
+
+mb_for() { echo $(( $1 > 4096 ? ($1 + 3071) / 3072 : 1 )); }
+
+# The machine and kernel this run came from
+{
+	echo "kernel: $(uname -r) $(uname -v)"
+	echo "config: $(grep -cE '^CONFIG_(DMA_API_DEBUG|PROVE_LOCKING|DEBUG_KMEMLEAK|KASAN)=y' \
+		"$KIT_BUILD/.config") of DMA_API_DEBUG, PROVE_LOCKING, DEBUG_KMEMLEAK, KASAN set"
+	echo "cmdline: $(cat /proc/cmdline)"
+	echo "cpus: $(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+	echo "memory: $(sed -n 's/^MemTotal:\s*//p' /proc/meminfo)"
+} >"$out/guest-env.txt"
+
+insmod "${EXNIC_KO:-$KIT_BUILD/drivers/net/ethernet/example/exnic.ko}" pairs=0 sinks=1 nulls=1 queues=1
+sink=$(iface_by_mode sink) || { echo "bench: no exnic sink device" >&2; exit 1; }
+null=$(iface_by_mode null) || {
+	echo "bench: no exnic null device; rebuild the bench kernel (KIT_VARIANT=bench scripts/build-kernel)" >&2
+	exit 1
+}
+for i in "$sink" "$null"; do
+	ip link set "$i" mtu 9000 up
+	for _ in $(seq 50); do
+		[ "$(cat "/sys/class/net/$i/carrier" 2>/dev/null)" = 1 ] && break
+		sleep 0.1
+	done
+done
+log "sink $sink, null $null; $rounds rounds of ${sizes[*]} B, $secs s a run"
+
+setflag() { ethtool --set-priv-flags "$sink" tx-no-linear "$1"
+	    ethtool --set-priv-flags "$null" tx-no-linear "$1"; }
+
+# Which path the skbs take, per device and flag: the probe at ndo_start_xmit
+for dev in sink null; do
+	i=${!dev}
+	setflag off
+	"$h0" -i "$i" -s 1500 -n 2000 --json --no-progress --expect-linear \
+		>"$out/runs/probe-$dev-off.json" 2>"$out/runs/probe-$dev-off.err" ||
+		log "probe: $dev off: not every skb linear (see probe-$dev-off.json)"
+	setflag on
+	"$h0" -i "$i" -s 1500 -n 2000 --json --no-progress --expect-headlen0=100 \
+		>"$out/runs/probe-$dev-on.json" 2>"$out/runs/probe-$dev-on.err" ||
+		log "probe: $dev on: not every skb headlen 0 (see probe-$dev-on.json)"
+done
+
+fails=0
+start=$(date +%s)
+for r in $(seq "$rounds"); do
+	# Odd rounds off before on, sink before null, headlen0_tx first; even
+	# rounds the other way round, so that a drift does not favour one side.
+	if [ $((r % 2)) = 1 ]; then
+		flags=(off on) devs=(sink null) tools=(h0 min)
+	else
+		flags=(on off) devs=(null sink) tools=(min h0)
+	fi
+	for s in "${sizes[@]}"; do
+		mb=$(mb_for "$s")
+		for flag in "${flags[@]}"; do
+			setflag "$flag"
+			for dev in "${devs[@]}"; do
+				i=${!dev}
+				for tool in "${tools[@]}"; do
+					name=r$r-s$s-$dev-$flag-$tool
+					if [ "$tool" = h0 ]; then
+						cmd=("$h0" -i "$i" -s "$s" --mb "$mb" -d "$secs"
+						     --no-probe --json --no-progress)
+					else
+						cmd=("$min" -i "$i" -s "$s" --mb "$mb" -d "$secs" --json)
+					fi
+					rc=0
+					taskset -c 0 "${cmd[@]}" >"$out/runs/$name.json" 2>"$out/runs/$name.err" || rc=$?
+					[ "$rc" = 0 ] || { fails=$((fails + 1))
+						log "$name: exit $rc: $(tail -1 "$out/runs/$name.err")"; }
+					printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$s" "$dev" \
+						"$flag" "$tool" "$rc" "runs/$name.json" >>"$out/runs.tsv"
+				done
+			done
+		done
+	done
+	log "round $r of $rounds done after $(( $(date +%s) - start )) s"
+done
+setflag on
+
+# What the driver and the device counted over the whole run
+ethtool -S "$sink" >"$out/ethtool-sink.txt"
+for f in stats errors; do
+	cat "$dbg/$(basename "$(readlink "/sys/class/net/$sink/device")")/$f"
+done >"$out/sim-sink.txt"
+log "done: $fails runs failed"
+[ "$fails" = 0 ]

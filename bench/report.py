@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Summarise one bench run (bench/guest.sh's output directory).
+
+Usage: bench/report.py DIR
+
+Reads DIR/runs.tsv and the JSON of every run, prints the tables to stdout
+and writes the same text to DIR/bench.txt and the numbers to DIR/bench.json.
+Every ratio is taken within one round (the two runs it compares were
+measured minutes apart at most), then summarised over the rounds as
+min / median / max. Exit status: 0, or 2 when DIR holds no usable run.
+"""
+import json
+import os
+import statistics
+import sys
+
+# page/copy gain of the seed, percent, per frame size: the goal
+SEED_GAIN = {64: 3.0, 512: 10.0, 1024: 21.6, 1500: 32.3}
+LIMIT_GOAL = 0.9
+TOOLS = {"h0": "headlen0_tx", "min": "xsk_min_tx"}
+DEVS = {"sink": "exnic (sink mode)", "null": "limit (null device)"}
+PATHS = {"off": "copy", "on": "page"}
+
+
+def load(d):
+    runs = []
+    with open(os.path.join(d, "runs.tsv")) as f:
+        for line in f:
+            r, size, dev, flag, tool, rc, path = line.rstrip("\n").split("\t")
+            run = {"round": int(r), "size": int(size), "dev": dev, "flag": flag,
+                   "tool": tool, "exit": int(rc), "file": path}
+            try:
+                with open(os.path.join(d, path)) as jf:
+                    j = json.load(jf)
+            except (OSError, ValueError):
+                j = None
+            if j is not None:
+                t = j["tx"] if tool == "h0" else j
+                run["pps"] = float(t["pps"])
+                run["gbps"] = float(t["gbps"])
+                run["elapsed_s"] = float(t["elapsed_s"])
+            runs.append(run)
+    return runs
+
+
+def stats3(xs):
+    xs = [x for x in xs if x is not None]
+    if not xs:
+        return None
+    return {"min": min(xs), "median": statistics.median(xs), "max": max(xs), "n": len(xs)}
+
+
+def fmt3(s, f="{:.3f}"):
+    if not s:
+        return "-"
+    return " / ".join(f.format(s[k]) for k in ("min", "median", "max"))
+
+
+class Table:
+    def __init__(self, runs):
+        self.by = {}
+        for r in runs:
+            if r["exit"] == 0 and "pps" in r:
+                self.by[(r["round"], r["size"], r["dev"], r["flag"], r["tool"])] = r
+        self.rounds = sorted({r["round"] for r in runs})
+        self.sizes = sorted({r["size"] for r in runs})
+
+    def get(self, rnd, size, dev, flag, tool, key="pps"):
+        r = self.by.get((rnd, size, dev, flag, tool))
+        return r[key] if r else None
+
+    def values(self, size, dev, flag, tool, key="pps"):
+        return stats3([self.get(n, size, dev, flag, tool, key) for n in self.rounds])
+
+    def ratios(self, size, num, den):
+        """Per-round ratios num/den, each a (dev, flag, tool) triple."""
+        out = []
+        for n in self.rounds:
+            a = self.get(n, size, *num)
+            b = self.get(n, size, *den)
+            if a is not None and b:
+                out.append(a / b)
+        return stats3(out)
+
+
+def build(d):
+    runs = load(d)
+    if not runs:
+        print(f"bench/report.py: no runs in {d}/runs.tsv", file=sys.stderr)
+        sys.exit(2)
+    t = Table(runs)
+    res = {"rounds": len(t.rounds), "sizes": t.sizes, "failed_runs":
+           [r["file"] for r in runs if r["exit"] != 0], "by_tool": {}}
+    for tool in TOOLS:
+        per = {}
+        for s in t.sizes:
+            e = {}
+            for dev in DEVS:
+                for flag, path in PATHS.items():
+                    e[f"{dev}_{path}"] = {
+                        "pps": t.values(s, dev, flag, tool),
+                        "gbps": t.values(s, dev, flag, tool, "gbps")}
+                e[f"{dev}_page_over_copy"] = t.ratios(
+                    s, (dev, "on", tool), (dev, "off", tool))
+            for flag, path in PATHS.items():
+                e[f"exnic_over_limit_{path}"] = t.ratios(
+                    s, ("sink", flag, tool), ("null", flag, tool))
+            if tool == "h0":
+                for dev in DEVS:
+                    for flag, path in PATHS.items():
+                        e[f"min_over_h0_{dev}_{path}"] = t.ratios(
+                            s, (dev, flag, "min"), (dev, flag, "h0"))
+            g = SEED_GAIN.get(s)
+            poc = e["sink_page_over_copy"]
+            lim = e["exnic_over_limit_page"]
+            e["goal_gain_pct"] = g
+            e["gain_met"] = (None if g is None or not poc
+                             else (poc["median"] - 1) * 100 >= g)
+            e["limit_met"] = None if not lim else lim["median"] >= LIMIT_GOAL
+            per[str(s)] = e
+        res["by_tool"][TOOLS[tool]] = per
+    return res
+
+
+def text(res, d):
+    L = []
+    env = os.path.join(d, "guest-env.txt")
+    host = os.path.join(d, "host-env.txt")
+    for p in (host, env):
+        if os.path.exists(p):
+            with open(p) as f:
+                L += ["  " + x.rstrip() for x in f]
+    L.append(f"  {res['rounds']} rounds; every ratio is per round, shown as "
+             "min / median / max over the rounds")
+    L.append("  Under qemu TCG the absolute rates mean little: read the ratios.")
+    if res["failed_runs"]:
+        L.append(f"  FAILED runs (left out): {' '.join(res['failed_runs'])}")
+    for tool, per in res["by_tool"].items():
+        L.append("")
+        L.append(f"== sender: {tool}")
+        L.append(f"{'size':>5} {'device':<8} {'path':<5} "
+                 f"{'kpps min / med / max':<26} {'Gb/s min / med / max':<26}")
+        for s, e in per.items():
+            for dev in DEVS:
+                for path in PATHS.values():
+                    v = e[f"{dev}_{path}"]
+                    kp = {k: x / 1e3 if k != "n" else x for k, x in v["pps"].items()} \
+                        if v["pps"] else None
+                    L.append(f"{s:>5} {('exnic' if dev == 'sink' else 'limit'):<8} "
+                             f"{path:<5} {fmt3(kp, '{:.1f}'):<26} "
+                             f"{fmt3(v['gbps'], '{:.4f}'):<26}")
+        L.append("")
+        L.append(f"{'size':>5} {'page/copy exnic':<23} {'gain':>7} {'goal':>7} "
+                 f"{'page/copy limit':<23} {'exnic/limit page':<23} "
+                 f"{'exnic/limit copy':<23}")
+        for s, e in per.items():
+            poc = e["sink_page_over_copy"]
+            gain = f"{(poc['median'] - 1) * 100:+.1f}%" if poc else "-"
+            goal = (f"+{e['goal_gain_pct']:.1f}%" if e["goal_gain_pct"] is not None
+                    else "-")
+            L.append(f"{s:>5} {fmt3(poc):<23} {gain:>7} {goal:>7} "
+                     f"{fmt3(e['null_page_over_copy']):<23} "
+                     f"{fmt3(e['exnic_over_limit_page']):<23} "
+                     f"{fmt3(e['exnic_over_limit_copy']):<23}")
+        L.append("")
+        gm = [s for s, e in per.items() if e["gain_met"] is False]
+        lm = [s for s, e in per.items() if e["limit_met"] is False]
+        L.append(f"goal page/copy gain >= seed (median): "
+                 f"{'met' if not gm else 'NOT met at ' + ', '.join(gm) + ' B'}")
+        L.append(f"goal exnic page >= {LIMIT_GOAL} x limit (median): "
+                 f"{'met' if not lm else 'NOT met at ' + ', '.join(lm) + ' B'}")
+        if tool == "headlen0_tx":
+            L.append("")
+            L.append("sender check: xsk_min_tx pps / headlen0_tx pps, same device, "
+                     "path, size and round (> 1: headlen0_tx is slower)")
+            L.append(f"{'size':>5} {'exnic copy':<23} {'exnic page':<23} "
+                     f"{'limit copy':<23} {'limit page':<23}")
+            for s, e in per.items():
+                L.append(f"{s:>5} " + " ".join(
+                    f"{fmt3(e['min_over_h0_' + k]):<23}" for k in
+                    ("sink_copy", "sink_page", "null_copy", "null_page")))
+    return "\n".join(L) + "\n"
+
+
+def main():
+    if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
+        print(__doc__.strip(), file=sys.stderr if len(sys.argv) != 2 else sys.stdout)
+        sys.exit(2 if len(sys.argv) != 2 else 0)
+    d = sys.argv[1]
+    if not os.path.exists(os.path.join(d, "runs.tsv")):
+        print(f"bench/report.py: {d}/runs.tsv not found: not a bench run directory",
+              file=sys.stderr)
+        sys.exit(2)
+    res = build(d)
+    txt = text(res, d)
+    with open(os.path.join(d, "bench.json"), "w") as f:
+        json.dump(res, f, indent=1, sort_keys=True)
+        f.write("\n")
+    with open(os.path.join(d, "bench.txt"), "w") as f:
+        f.write(txt)
+    sys.stdout.write(txt)
+
+
+if __name__ == "__main__":
+    main()
