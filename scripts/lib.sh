@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Common settings for the kit's scripts. Source it; do not run it.
 #
-#   KIT_KVER     kernel series to build against (6.12)
+#   KIT_KVER     kernel series to build against: Debian's linux-source-6.12
+#                (default) or linux-source-6.1 (scripts/test-kver 6.1)
 #   KIT_VARIANT  test-kernel variant: "debug" (default), "kasan" or "bench"
 #                (non-debug, for bench/)
 #   KIT_CACHE    where kernel source and build trees live (ignored by git)
@@ -10,6 +11,10 @@ set -euo pipefail
 
 KIT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 KIT_KVER=${KIT_KVER:-6.12}
+case $KIT_KVER in
+6.12 | 6.1) ;;
+*) printf '[kit] error: KIT_KVER=%s: the kit is tested on 6.12 and 6.1\n' "$KIT_KVER" >&2; exit 2 ;;
+esac
 KIT_VARIANT=${KIT_VARIANT:-debug}
 KIT_CACHE=${KIT_CACHE:-$KIT_ROOT/.cache}
 KIT_SRC=$KIT_CACHE/src/linux-$KIT_KVER
