@@ -53,6 +53,9 @@ mb_for() { echo $(( $1 > 4096 ? ($1 + 3071) / 3072 : 1 )); }
 	echo "memory: $(sed -n 's/^MemTotal:\s*//p' /proc/meminfo)"
 } >"$out/guest-env.txt"
 
+# Fixed against per-byte costs under TCG (bench/tcg_costs.c)
+taskset -c 0 "$root/bench/tcg_costs" --json >"$out/tcg-costs-guest.json"
+
 insmod "${EXNIC_KO:-$KIT_BUILD/drivers/net/ethernet/example/exnic.ko}" pairs=0 sinks=1 nulls=1 queues=1
 sink=$(iface_by_mode sink) || { echo "bench: no exnic sink device" >&2; exit 1; }
 null=$(iface_by_mode null) || {

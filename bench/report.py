@@ -131,6 +131,16 @@ def text(res, d):
         if os.path.exists(p):
             with open(p) as f:
                 L += ["  " + x.rstrip() for x in f]
+    tc = res.get("tcg_costs")
+    if tc:
+        L.append("  fixed vs per-byte cost (bench/tcg_costs), guest under TCG / host:")
+        for k, unit in (("syscall_ns", "ns a getppid()"),
+                        ("alloc_ns", "ns a malloc+free"),
+                        ("movsb_ns_per_byte", "ns a byte of rep movsb"),
+                        ("movsb_bytes_per_alloc", "bytes of rep movsb per malloc+free")):
+            g, h = tc["guest"].get(k), tc["host"].get(k)
+            if g is not None and h:
+                L.append(f"    {unit:<36} {g:>10.3f} / {h:>10.3f}  (x{g / h:.1f})")
     L.append(f"  {res['rounds']} rounds; every ratio is per round, shown as "
              "min / median / max over the rounds")
     L.append("  Under qemu TCG the absolute rates mean little: read the ratios.")
@@ -193,6 +203,15 @@ def main():
               file=sys.stderr)
         sys.exit(2)
     res = build(d)
+    tc = {}
+    for side in ("guest", "host"):
+        try:
+            with open(os.path.join(d, f"tcg-costs-{side}.json")) as f:
+                tc[side] = json.load(f)
+        except (OSError, ValueError):
+            pass
+    if len(tc) == 2:
+        res["tcg_costs"] = tc
     txt = text(res, d)
     with open(os.path.join(d, "bench.json"), "w") as f:
         json.dump(res, f, indent=1, sort_keys=True)
