@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-2.0
+/// NL-02: no zero-length buffer for an empty head.
+///
+/// Flags a head length that reaches the mapping code:
+///   - the length argument of dma_map_single()/dma_map_single_attrs(),
+///   - a length argument of a call whose name contains "map" and that also
+///     takes skb->data (a driver's own mapping wrapper),
+///   - an out-parameter (*n = len) that hands it to the mapping code,
+/// where the head length is skb_headlen(skb), skb->len - skb->data_len, a
+/// local variable assigned from an expression containing one of them, or
+/// a variable assigned from an expression containing such a variable
+/// (size = min(len, max)).
+///
+/// Not flagged when the sink is on the non-zero side of a test of the
+/// length or of the variable it came from (the "nz" regions below, which
+/// checklist/static applies):
+///   - inside if (T) / while (T) / for (; T;) where T is len, len != 0,
+///     len > x or x < len (alone or in a && chain), or inside the else
+///     branch of if (N);
+///   - after if (N) return/goto/break/continue, where N is !len, len == 0,
+///     len <= x or x >= len (alone or in a || chain).
+/// These are the tests one of whose outcomes implies len > 0 for an
+/// unsigned x. A test that exits on the wrong side (fbnic's
+/// "if (size > FIELD_MAX(...)) goto dma_error;") is no zero check.
+///
+/// Why: with IFF_TX_SKB_NO_LINEAR an AF_XDP skb has skb_headlen() == 0.
+/// Mapping skb->data for 0 bytes yields a zero-length DMA buffer and data
+/// descriptor: ice and i40e raise a Malicious Driver Detection event and
+/// stop the queue, other NICs hang or send garbage; the kit's exnic
+/// "no-zero-len" profile rejects the frame. Map the head only when it has
+/// bytes (exnic_tx_use_head()).
+///
+// Confidence: Moderate (within one function; a test in a caller is not
+// seen)
+// Options: --no-includes
+
+@nl02_v1 exists@
+identifier fn, V, mapfn =~ "^(dma_map_single|dma_map_single_attrs)$";
+expression skb, E, E1, X;
+type T;
+position p;
+@@
+fn(...) {
+... when any
+(
+T V = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>;
+|
+V = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>
+)
+... when != V = X
+(
+mapfn@p(E1, E, <+... V ...+>, ...)
+|
+ *E@p = <+... V ...+>
+)
+... when any
+}
+
+@script:python@
+p << nl02_v1.p;
+V << nl02_v1.V;
+@@
+print("NLHIT|NL-02|fail|%s|%s|%s|%s|%s|head length '%s' (from skb_headlen()) mapped or handed out without a zero check: an empty head becomes a 0-byte DMA buffer" % (p[0].file, p[0].line, p[0].column, p[0].current_element, V, V))
+
+@nl02_v2 exists@
+identifier fn, V, W, mapfn =~ "^(dma_map_single|dma_map_single_attrs)$";
+expression skb, E, E1, E2, X;
+type T, T2;
+position p;
+@@
+fn(...) {
+... when any
+(
+T V = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>;
+|
+V = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>
+)
+... when != V = X
+(
+T2 W = <+... V ...+>;
+|
+W = <+... V ...+>
+)
+... when != W = X
+(
+mapfn@p(E2, E, <+... W ...+>, ...)
+|
+ *E@p = <+... W ...+>
+)
+... when any
+}
+
+@script:python@
+p << nl02_v2.p;
+W << nl02_v2.W;
+V << nl02_v2.V;
+@@
+print("NLHIT|NL-02|fail|%s|%s|%s|%s|%s,%s|length '%s' (from head length '%s') mapped or handed out without a zero check: an empty head becomes a 0-byte DMA buffer" % (p[0].file, p[0].line, p[0].column, p[0].current_element, V, W, W, V))
+
+@nl02_direct@
+identifier mapfn =~ "^(dma_map_single|dma_map_single_attrs)$";
+expression skb, E, E1;
+position p;
+@@
+mapfn@p(E1, E, <+... skb_headlen(skb) ...+>, ...)
+
+@script:python@
+p << nl02_direct.p;
+@@
+print("NLHIT|NL-02|fail|%s|%s|%s|%s|skb_headlen|skb->data mapped for skb_headlen() without a zero check: an empty head becomes a 0-byte DMA buffer" % (p[0].file, p[0].line, p[0].column, p[0].current_element))
+
+@nl02_wrap exists@
+identifier fn, V, mapfn =~ "map";
+expression skb, E1, X;
+expression skb2 : script:python () { "skb" in skb2.lower() };
+type T;
+position p;
+@@
+fn(...) {
+... when any
+(
+T V = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>;
+|
+V = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>
+)
+... when != V = X
+mapfn@p(..., <+... skb2->data ...+>, ..., <+... V ...+>, ...)
+... when any
+}
+
+@script:python@
+p << nl02_wrap.p;
+V << nl02_wrap.V;
+mapfn << nl02_wrap.mapfn;
+@@
+print("NLHIT|NL-02|fail|%s|%s|%s|%s|%s|skb->data passed to %s() with head length '%s' and no zero check: an empty head becomes a 0-byte buffer" % (p[0].file, p[0].line, p[0].column, p[0].current_element, V, mapfn, V))
+
+// Non-zero regions: code that only runs when Z > 0 (Z a variable, or
+// skb_headlen(skb) reported as "skb_headlen").
+
+@nz_then@
+identifier Z;
+expression X, Y, skb;
+statement S, S2;
+position p;
+@@
+(
+if (\(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p
+|
+if (\(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p else S2
+|
+if (\(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\) && Y) S@p
+|
+if (\(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\) && Y) S@p else S2
+|
+if (Y && \(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p
+|
+if (Y && \(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p else S2
+|
+if (\(!Z\|Z <= X\|X >= Z\|!skb_headlen(skb)\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\)) S2 else S@p
+)
+
+@script:python@
+p << nz_then.p;
+Z << nz_then.Z = "skb_headlen";
+@@
+print("NLCTX|nz|%s|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element, Z))
+
+@nz_loop@
+identifier Z;
+expression X, Y, skb;
+statement S;
+position p;
+@@
+(
+while@p (\(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S
+|
+while@p (\(Z\|Z > X\|X < Z\) && Y) S
+|
+while@p (Y && \(Z\|Z > X\|X < Z\)) S
+|
+for@p (...; \(Z\|Z > X\|X < Z\); ...) S
+)
+
+@script:python@
+p << nz_loop.p;
+Z << nz_loop.Z = "skb_headlen";
+@@
+print("NLCTX|nz_loop|%s|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element, Z))
+
+@nz_after@
+identifier Z, L;
+expression X, Y, skb;
+position p;
+@@
+(
+if@p (\(!Z\|Z <= X\|X >= Z\|!skb_headlen(skb)\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\)) \(return ...;\|goto L;\|break;\|continue;\|{ ... return ...; }\|{ ... goto L; }\)
+|
+if@p (\(!Z\|Z <= X\|X >= Z\|!skb_headlen(skb)\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\) || Y) \(return ...;\|goto L;\|break;\|continue;\|{ ... return ...; }\|{ ... goto L; }\)
+|
+if@p (Y || \(!Z\|Z <= X\|X >= Z\|!skb_headlen(skb)\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\)) \(return ...;\|goto L;\|break;\|continue;\|{ ... return ...; }\|{ ... goto L; }\)
+)
+
+@script:python@
+p << nz_after.p;
+Z << nz_after.Z = "skb_headlen";
+@@
+print("NLCTX|nz_after|%s|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element, Z))

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-2.0
+/// NL-03: headers are never read past skb_headlen().
+///
+/// Flags, in a function on the ndo_start_xmit call graph:
+///   - a dereference of a header accessor: eth_hdr(skb)->h_proto,
+///     ip_hdr(skb)->protocol, tcp_hdr(skb)->doff, skb_mac_header(skb)[12],
+///     ... (the accessors are listed in the rules below), reads and writes;
+///   - a local pointer taken from such an accessor, or from skb->data cast
+///     or as bytes, and then dereferenced (reads; for skb->data pointers
+///     plain writes are not counted: that is the in-band header a driver
+///     wrote after skb_push(), see NL-06);
+///   - a direct read through skb->data: ((struct ethhdr *)skb->data)->h_dest,
+///     skb->data[12], *(__be16 *)(skb->data + 12), or skb->data given to
+///     ether_addr_equal()/is_multicast_ether_addr()/get_unaligned*() and
+///     friends;
+///   - a function that returns skb->data cast to a header type (it is a
+///     header accessor; its callers read through it).
+/// unless every path from the function's entry passes pskb_may_pull(skb),
+/// skb_linearize(skb)/__skb_linearize(skb), skb_ensure_writable(skb) or a
+/// comparison of skb_headlen(skb).
+///
+/// The runner (checklist/static) then drops the findings on GSO-only code
+/// (inside if (skb_is_gso(skb)), after if (!skb_is_gso(skb)) return, or in
+/// a function called only from there): AF_XDP never builds GSO skbs, and
+/// the stack keeps a GSO skb's headers in its head. Findings on
+/// CHECKSUM_PARTIAL-only code become NL-11 notes: in 6.12 xsk_build_skb()
+/// sets CHECKSUM_PARTIAL on the copy path only, so a headlen-0 skb never
+/// gets there (yet).
+///
+/// Why: an AF_XDP skb built with IFF_TX_SKB_NO_LINEAR has skb_headlen() 0:
+/// the Ethernet header is in frag 0 (the UMEM). skb->data points at an
+/// empty head: what is read there is headroom and skb_shared_info, and
+/// eth_hdr()/skb_mac_header() are not even set (mac_header is ~0U: head +
+/// 65535). A driver that steers on the Ethernet type, the VLAN tag or the
+/// destination MAC sends with wrong offloads or wrong descriptors, or
+/// reads out of bounds. Use skb_header_pointer() (exnic_tx_eth_hdr()).
+///
+// Confidence: Moderate (path sensitive within one function only; macros
+// that hide a dereference are not seen)
+// Options: --no-includes
+
+// Plain writes through any pointer: excluded from the skb->data rules.
+@nl03_wr@
+expression X, E;
+identifier f;
+position w;
+@@
+(
+X->f@w = E
+|
+X->f@w |= E
+|
+X->f@w &= E
+|
+X->f@w += E
+)
+
+@nl03_acc exists@
+identifier fn, f;
+identifier H =~ "^(eth_hdr|skb_eth_hdr|vlan_eth_hdr|skb_vlan_eth_hdr|inner_eth_hdr|skb_mac_header|skb_network_header|skb_transport_header|skb_inner_mac_header|skb_inner_network_header|skb_inner_transport_header|ip_hdr|ipv6_hdr|tcp_hdr|udp_hdr|icmp_hdr|icmp6_hdr|sctp_hdr|ipip_hdr|inner_ip_hdr|inner_ipv6_hdr|inner_tcp_hdr|inner_udp_hdr|arp_hdr)$";
+expression skb, X;
+type T;
+position p;
+@@
+fn(...) {
+... when != pskb_may_pull(skb, ...)
+    when != skb_linearize(skb)
+    when != __skb_linearize(skb)
+    when != skb_ensure_writable(skb, ...)
+    when != skb_headlen(skb) < X
+    when != skb_headlen(skb) <= X
+    when != skb_headlen(skb) > X
+    when != skb_headlen(skb) >= X
+    when != X < skb_headlen(skb)
+    when != X > skb_headlen(skb)
+(
+H(skb)->f@p
+|
+ ((T)H(skb))->f@p
+|
+H(skb)[X]@p
+|
+ *H(skb)@p
+|
+ *(T)H(skb)@p
+)
+... when any
+}
+
+@script:python@
+p << nl03_acc.p;
+H << nl03_acc.H;
+@@
+print("NLHIT|NL-03|fail|%s|%s|%s|%s||header dereferenced through %s(): for a headlen-0 skb the header is in frag 0, not in the head" % (p[0].file, p[0].line, p[0].column, p[0].current_element, H))
+
+@nl03_ptr exists@
+identifier fn, f, P;
+identifier H =~ "^(eth_hdr|skb_eth_hdr|vlan_eth_hdr|skb_vlan_eth_hdr|inner_eth_hdr|skb_mac_header|skb_network_header|skb_transport_header|skb_inner_mac_header|skb_inner_network_header|skb_inner_transport_header|ip_hdr|ipv6_hdr|tcp_hdr|udp_hdr|icmp_hdr|icmp6_hdr|sctp_hdr|ipip_hdr|inner_ip_hdr|inner_ipv6_hdr|inner_tcp_hdr|inner_udp_hdr|arp_hdr)$";
+expression skb, X;
+type T, T2;
+position p;
+@@
+fn(...) {
+... when != pskb_may_pull(skb, ...)
+    when != skb_linearize(skb)
+    when != __skb_linearize(skb)
+    when != skb_ensure_writable(skb, ...)
+    when != skb_headlen(skb) < X
+    when != skb_headlen(skb) <= X
+    when != skb_headlen(skb) > X
+    when != skb_headlen(skb) >= X
+    when != X < skb_headlen(skb)
+    when != X > skb_headlen(skb)
+(
+T P = \(H(skb)\|(T2)H(skb)\|(T2)(H(skb) + X)\|H(skb) + X\);
+|
+P = \(H(skb)\|(T2)H(skb)\|(T2)(H(skb) + X)\|H(skb) + X\)
+)
+... when != P = X
+(
+P->f@p
+|
+P[X]@p
+|
+ *P@p
+)
+... when any
+}
+
+@script:python@
+p << nl03_ptr.p;
+H << nl03_ptr.H;
+P << nl03_ptr.P;
+@@
+print("NLHIT|NL-03|fail|%s|%s|%s|%s||header read through '%s' = %s(): for a headlen-0 skb the header is in frag 0, not in the head" % (p[0].file, p[0].line, p[0].column, p[0].current_element, P, H))
+
+@nl03_data exists@
+identifier fn, f;
+expression X;
+expression skb : script:python () { "skb" in skb.lower() };
+type T;
+position p != nl03_wr.w;
+@@
+fn(...) {
+... when != pskb_may_pull(skb, ...)
+    when != skb_linearize(skb)
+    when != __skb_linearize(skb)
+    when != skb_ensure_writable(skb, ...)
+    when != skb_headlen(skb) < X
+    when != skb_headlen(skb) <= X
+    when != skb_headlen(skb) > X
+    when != skb_headlen(skb) >= X
+    when != X < skb_headlen(skb)
+    when != X > skb_headlen(skb)
+(
+ ((T)skb->data)->f@p
+|
+ ((T)(skb->data + X))->f@p
+|
+skb->data[X]@p
+|
+ *(T)skb->data@p
+|
+ *(T)(skb->data + X)@p
+|
+ *(skb->data + X)@p
+)
+... when any
+}
+
+@script:python@
+p << nl03_data.p;
+@@
+print("NLHIT|NL-03|fail|%s|%s|%s|%s||header read through skb->data: for a headlen-0 skb skb->data is an empty head" % (p[0].file, p[0].line, p[0].column, p[0].current_element))
+
+@nl03_dptr exists@
+identifier fn, f, P;
+expression X;
+expression skb : script:python () { "skb" in skb.lower() };
+type T, T2;
+position p != nl03_wr.w;
+@@
+fn(...) {
+... when != pskb_may_pull(skb, ...)
+    when != skb_linearize(skb)
+    when != __skb_linearize(skb)
+    when != skb_ensure_writable(skb, ...)
+    when != skb_headlen(skb) < X
+    when != skb_headlen(skb) <= X
+    when != skb_headlen(skb) > X
+    when != skb_headlen(skb) >= X
+    when != X < skb_headlen(skb)
+    when != X > skb_headlen(skb)
+(
+T P = \((T2)skb->data\|(T2)(skb->data + X)\);
+|
+P = \((T2)skb->data\|(T2)(skb->data + X)\)
+)
+... when != P = X
+    when != skb_push(skb, ...)
+    when != __skb_push(skb, ...)
+(
+P->f@p
+|
+P[X]@p
+|
+ *P@p
+)
+... when any
+}
+
+@script:python@
+p << nl03_dptr.p;
+P << nl03_dptr.P;
+@@
+print("NLHIT|NL-03|fail|%s|%s|%s|%s||header read through '%s' = skb->data: for a headlen-0 skb skb->data is an empty head" % (p[0].file, p[0].line, p[0].column, p[0].current_element, P))
+
+@nl03_call exists@
+identifier fn;
+identifier R =~ "^(ether_addr_equal|ether_addr_equal_64bits|ether_addr_equal_unaligned|is_multicast_ether_addr|is_multicast_ether_addr_64bits|is_broadcast_ether_addr|is_zero_ether_addr|is_unicast_ether_addr|is_link_local_ether_addr|is_valid_ether_addr|get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_le16|get_unaligned_le32|be16_to_cpup|be32_to_cpup|memcmp)$";
+expression X;
+expression skb : script:python () { "skb" in skb.lower() };
+position p;
+@@
+fn(...) {
+... when != pskb_may_pull(skb, ...)
+    when != skb_linearize(skb)
+    when != __skb_linearize(skb)
+    when != skb_headlen(skb) < X
+    when != skb_headlen(skb) <= X
+    when != skb_headlen(skb) > X
+    when != skb_headlen(skb) >= X
+    when != X < skb_headlen(skb)
+    when != X > skb_headlen(skb)
+R@p(..., <+... skb->data ...+>, ...)
+... when any
+}
+
+@script:python@
+p << nl03_call.p;
+R << nl03_call.R;
+@@
+print("NLHIT|NL-03|fail|%s|%s|%s|%s||%s() reads the header at skb->data: for a headlen-0 skb skb->data is an empty head" % (p[0].file, p[0].line, p[0].column, p[0].current_element, R))
+
+@nl03_ret@
+expression X;
+expression skb : script:python () { "skb" in skb.lower() };
+type T;
+position p;
+@@
+(
+return@p (T)skb->data;
+|
+return@p (T)(skb->data + X);
+)
+
+@script:python@
+p << nl03_ret.p;
+@@
+print("NLHIT|NL-03|fail|%s|%s|%s|%s||returns skb->data as a header pointer: callers read the header from the head, empty for a headlen-0 skb" % (p[0].file, p[0].line, p[0].column, p[0].current_element))

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/// NL-08: inline headers are gathered from the frags.
+///
+/// Flags, in a function on the ndo_start_xmit call graph, a copy out of
+/// the head: memcpy()/unsafe_memcpy()/memcpy_toio() and friends with a
+/// source taken from skb->data (directly or through a local pointer), and
+/// skb_copy_from_linear_data()/skb_copy_from_linear_data_offset(), unless
+/// the length is the head length itself (skb_headlen(skb), or a variable
+/// holding it): that copy never reads past the head.
+///
+/// Why: devices that need the first bytes of the frame in the descriptor
+/// (mlx5's inline WQE segment, the kit's exnic "min-inline" profile) get
+/// them copied from skb->data. For a headlen-0 skb the bytes are in frag 0:
+/// the copy reads the empty head (garbage into the descriptor), or, where
+/// the driver clamps the length to skb_headlen() as mlx5 does, copies
+/// nothing and the device gets fewer inline bytes than it requires.
+/// Gather with skb_copy_bits() (exnic_tx_inline_copy()).
+///
+// Confidence: Moderate
+// Options: --no-includes
+
+@nl08_call@
+identifier cfn =~ "^(memcpy|unsafe_memcpy|memmove|memcpy_toio|__iowrite32_copy|__iowrite64_copy|__memcpy)$";
+expression D, L;
+expression skb : script:python () { "skb" in skb.lower() };
+position p;
+@@
+cfn@p(D, <+... skb->data ...+>, L, ...)
+
+@script:python@
+p << nl08_call.p;
+cfn << nl08_call.cfn;
+@@
+print("NLHIT|NL-08|fail|%s|%s|%s|%s||%s() from skb->data: for a headlen-0 skb the inline bytes are in frag 0" % (p[0].file, p[0].line, p[0].column, p[0].current_element, cfn))
+
+@nl08_ptr exists@
+identifier fn, P;
+identifier cfn =~ "^(memcpy|unsafe_memcpy|memmove|memcpy_toio|__iowrite32_copy|__iowrite64_copy|__memcpy)$";
+expression D, L, Y;
+expression skb : script:python () { "skb" in skb.lower() };
+type T;
+position p;
+@@
+fn(...) {
+... when any
+(
+T P = <+... skb->data ...+>;
+|
+P = <+... skb->data ...+>
+)
+... when != P = Y
+cfn@p(D, <+... P ...+>, L, ...)
+... when any
+}
+
+@script:python@
+p << nl08_ptr.p;
+cfn << nl08_ptr.cfn;
+P << nl08_ptr.P;
+@@
+print("NLHIT|NL-08|fail|%s|%s|%s|%s||%s() from '%s' = skb->data: for a headlen-0 skb the inline bytes are in frag 0" % (p[0].file, p[0].line, p[0].column, p[0].current_element, cfn, P))
+
+@nl08_hv@
+identifier V;
+expression skb;
+type T;
+@@
+(
+T V = skb_headlen(skb);
+|
+V = skb_headlen(skb)
+)
+
+@nl08_headlen@
+identifier lfn =~ "^(skb_copy_from_linear_data|skb_copy_from_linear_data_offset)$";
+identifier V = nl08_hv.V;
+expression skb;
+position ok;
+@@
+lfn@ok(skb, ..., V)
+
+@nl08_lin@
+identifier lfn =~ "^(skb_copy_from_linear_data|skb_copy_from_linear_data_offset)$";
+expression skb, L;
+position p != nl08_headlen.ok;
+@@
+(
+lfn(skb, ..., skb_headlen(skb))
+|
+lfn@p(skb, ..., L)
+)
+
+@script:python@
+p << nl08_lin.p;
+lfn << nl08_lin.lfn;
+@@
+print("NLHIT|NL-08|fail|%s|%s|%s|%s||%s() of more than skb_headlen(): for a headlen-0 skb the bytes are in frag 0" % (p[0].file, p[0].line, p[0].column, p[0].current_element, lfn))
