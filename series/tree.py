@@ -1,0 +1,501 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Writes the kernel-tree files of one patch of the kit's reference series.
+
+scripts/gen-series and scripts/check-series run it on a tree that holds the
+pristine 6.12 files the series modifies (drivers/net/ethernet/{Kconfig,
+Makefile}, MAINTAINERS, Documentation/networking/device_drivers/ethernet/
+index.rst) after scripts/overlay put the kit's driver and kunit/ into it.
+It rewrites that tree in place:
+
+  state STEP TREE
+      The tree as patch STEP of series/steps leaves it.
+      - *.c, *.h of drivers/net/ethernet/example/: each CONFIG_EXNIC_BASELINE
+        conditional is tagged with the step that owns it (series/steps: its
+        file and enclosing function), then unifdef resolves the blocks of
+        steps 2..STEP to the adopted side and the others to the baseline
+        side. A block no step owns, or a step item that owns no block, is
+        an error.
+      - The documented strips below.
+      - Before the kunit step: no kunit/, no Kconfig entries of that step,
+        no Makefile paragraph that mentions kunit/.
+      - From the docs step on: docs/*.rst in
+        Documentation/networking/device_drivers/ethernet/example/ and one
+        toctree line each in the parent index.rst.
+      - MAINTAINERS: the series/MAINTAINERS entry (@AUTHOR@ from
+        series/author) in alphabetical place; its Documentation/ line only
+        from the docs step on.
+
+  resolved {adopted|baseline} TREE
+      For check-series: the same tree resolved with plain
+      'unifdef -UCONFIG_EXNIC_BASELINE' (adopted) or '-D' (baseline) instead
+      of the per-step tags, plus the same strips; adopted also gets the docs
+      and the MAINTAINERS entry. Nothing is removed for the kunit step.
+
+  steps
+      Prints the step table: NUMBER SLUG KIND, one step a line.
+
+  base-files
+      Prints the paths of the pristine kernel files the series modifies.
+
+The documented strips. The series' trees have no CONFIG_EXNIC_BASELINE at
+all; what mentions it outside the conditionals goes:
+  - Kconfig: the 'config EXNIC_BASELINE' entry.
+  - Makefile: the 'ifeq ($(CONFIG_EXNIC_BASELINE),y)' ... 'endif' lines
+    that pass it to an out-of-tree build, and the end of the comment
+    sentence that announces them (', and honour CONFIG_EXNIC_BASELINE=y
+    given on the make command line.' becomes '.').
+  - *.c, *.h: every paragraph of a block comment that mentions it (the
+    header paragraphs of exnic_txrx.c and exnic_ethtool.c that explain the
+    switch), with the ' *' line that separates it from the paragraph above.
+Anything else in drivers/net/ethernet/example/ that still mentions
+EXNIC_BASELINE afterwards is an error: extend the strips here and document
+them. The docs may mention it: they describe the kit, which has the switch.
+
+Exit status: 0, 1 on an error in the kit's sources or series/ (message on
+stderr says what to fix), 2 on bad usage.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+KIT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SERIES = os.path.join(KIT_ROOT, 'series')
+EXAMPLE = 'drivers/net/ethernet/example'
+DOCS_DIR = 'Documentation/networking/device_drivers/ethernet/example'
+DOCS_INDEX = 'Documentation/networking/device_drivers/ethernet/index.rst'
+DOCS_TOC_PREFIX = 'example/'
+SYM = 'CONFIG_EXNIC_BASELINE'
+BASE_FILES = (
+    'drivers/net/ethernet/Kconfig',
+    'drivers/net/ethernet/Makefile',
+    'MAINTAINERS',
+    DOCS_INDEX,
+)
+
+
+class SeriesError(Exception):
+    pass
+
+
+def die(msg, status=1):
+    print(f'series/tree.py: {msg}', file=sys.stderr)
+    sys.exit(status)
+
+
+def read(path):
+    with open(path, encoding='utf-8') as f:
+        return f.read()
+
+
+def write(path, text):
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(text)
+
+
+# ---------------------------------------------------------------- steps
+
+class Step:
+    def __init__(self, num, slug, kind, items):
+        self.num, self.slug, self.kind, self.items = num, slug, kind, items
+
+    @property
+    def tag(self):
+        return 'EXNIC_SERIES_BASELINE_' + re.sub(r'\W', '_', self.slug.upper())
+
+
+def load_steps():
+    path = os.path.join(SERIES, 'steps')
+    steps = []
+    for lineno, line in enumerate(read(path).splitlines(), 1):
+        line = line.split('#', 1)[0].split()
+        if not line:
+            continue
+        if len(line) < 3 or not line[0].isdigit():
+            raise SeriesError(f'{path}:{lineno}: want NUMBER SLUG KIND [ITEM...]')
+        step = Step(int(line[0]), line[1], line[2], line[3:])
+        if step.kind not in ('base', 'driver', 'kunit', 'docs'):
+            raise SeriesError(f'{path}:{lineno}: unknown kind {step.kind!r}')
+        if step.num != len(steps) + 1:
+            raise SeriesError(f'{path}:{lineno}: step {step.num} out of order')
+        steps.append(step)
+    kinds = [s.kind for s in steps]
+    for kind in ('base', 'kunit', 'docs'):
+        if kinds.count(kind) != 1:
+            raise SeriesError(f'{path}: want exactly one {kind} step')
+    if kinds[0] != 'base':
+        raise SeriesError(f'{path}: the base step comes first')
+    return steps
+
+
+def step_of_kind(steps, kind):
+    return next(s for s in steps if s.kind == kind)
+
+
+# ---------------------------------------------------- C: tags, unifdef
+
+COND_RE = re.compile(r'^\s*#\s*(if|ifdef|ifndef|elif)\b')
+FUNC_RE = re.compile(r'^[A-Za-z_][^;=]*?\b([A-Za-z_]\w*)\s*\(')
+
+
+def is_comment(line):
+    s = line.lstrip()
+    return s.startswith(('*', '/*', '//'))
+
+
+def tag_blocks(name, text, owners, claimed):
+    """Renames CONFIG_EXNIC_BASELINE in each conditional of file @name to
+    the tag of the step that owns it. @owners maps (file, function) and
+    (file, '*') to steps; @claimed collects the owner keys used."""
+    out = []
+    func = cand = None
+    for lineno, line in enumerate(text.split('\n'), 1):
+        if line == '{':
+            func = cand
+        elif line.startswith('}'):
+            func = None
+        elif not line.startswith(('#', ' ', '\t')):
+            m = FUNC_RE.match(line)
+            if m:
+                cand = m.group(1)
+        if SYM in line and not is_comment(line):
+            if not COND_RE.match(line):
+                raise SeriesError(
+                    f'{EXAMPLE}/{name}:{lineno}: {SYM} outside #if/#ifdef/'
+                    '#ifndef/#elif; the series can only resolve '
+                    'conditionals')
+            key = (name, func) if (name, func) in owners else (name, '*')
+            step = owners.get(key)
+            if step is None:
+                where = f'in {func}()' if func else 'at file scope'
+                raise SeriesError(
+                    f'{EXAMPLE}/{name}:{lineno}: a {SYM} block {where} '
+                    'belongs to no step; name it in series/steps '
+                    f'({name}:{func or "*"})')
+            claimed.add(key)
+            line = re.sub(r'\b' + SYM + r'\b', step.tag, line)
+        out.append(line)
+    return '\n'.join(out)
+
+
+def unifdef(text, defs, undefs, what):
+    args = ['unifdef', '-x2']
+    args += ['-D' + d for d in defs] + ['-U' + u for u in undefs]
+    try:
+        res = subprocess.run(args, input=text, capture_output=True,
+                             text=True, check=False)
+    except FileNotFoundError:
+        raise SeriesError('unifdef not found; install the Debian package '
+                          'unifdef (apt-get install unifdef)') from None
+    if res.returncode != 0:
+        raise SeriesError(f'unifdef failed on {what}: {res.stderr.strip()}')
+    return res.stdout
+
+
+def c_sources(tree):
+    d = os.path.join(tree, EXAMPLE)
+    return sorted(f for f in os.listdir(d) if f.endswith(('.c', '.h')))
+
+
+def resolve_steps(tree, steps, upto):
+    owners = {}
+    for s in steps:
+        if s.kind != 'driver':
+            continue
+        for item in s.items:
+            if ':' not in item:
+                raise SeriesError(f'series/steps: step {s.num}: {item!r} is '
+                                  'not FILE:FUNCTION or FILE:*')
+            fname, func = item.split(':', 1)
+            key = (fname, func)
+            if key in owners:
+                raise SeriesError(f'series/steps: {item} in two steps')
+            owners[key] = s
+    claimed = set()
+    tagged = {}
+    for name in c_sources(tree):
+        path = os.path.join(tree, EXAMPLE, name)
+        tagged[name] = tag_blocks(name, read(path), owners, claimed)
+    for key, s in owners.items():
+        if key not in claimed:
+            raise SeriesError(
+                f'series/steps: step {s.num} names {key[0]}:{key[1]}, which '
+                f'has no {SYM} block')
+    drivers = [s for s in steps if s.kind == 'driver']
+    defs = [s.tag for s in drivers if s.num > upto]
+    undefs = [s.tag for s in drivers if s.num <= upto]
+    for name, text in tagged.items():
+        path = os.path.join(tree, EXAMPLE, name)
+        write(path, unifdef(text, defs, undefs, f'{EXAMPLE}/{name}'))
+
+
+def resolve_plain(tree, adopted):
+    for name in c_sources(tree):
+        path = os.path.join(tree, EXAMPLE, name)
+        text = read(path)
+        defs, undefs = ([], [SYM]) if adopted else ([SYM], [])
+        write(path, unifdef(text, defs, undefs, f'{EXAMPLE}/{name}'))
+
+
+# ------------------------------------------------------------- strips
+
+def strip_c_comments(name, text):
+    """Drops each block-comment paragraph that mentions EXNIC_BASELINE."""
+    lines = text.split('\n')
+    while True:
+        hit = next((i for i, l in enumerate(lines)
+                    if 'EXNIC_BASELINE' in l and is_comment(l)), None)
+        if hit is None:
+            return '\n'.join(lines)
+
+        def body(i):
+            return re.match(r'^\s*\* \S', lines[i]) or \
+                re.match(r'^\s*\*\s{2,}\S', lines[i])
+        if not body(hit):
+            raise SeriesError(f'{EXAMPLE}/{name}:{hit + 1}: EXNIC_BASELINE in '
+                              'a comment line that is not a paragraph line '
+                              'of a block comment; reword it')
+        start, end = hit, hit
+        while start > 0 and body(start - 1):
+            start -= 1
+        while end + 1 < len(lines) and body(end + 1):
+            end += 1
+        if start > 0 and re.match(r'^\s*\*$', lines[start - 1]):
+            start -= 1
+        elif end + 1 < len(lines) and re.match(r'^\s*\*$', lines[end + 1]):
+            end += 1
+        else:
+            raise SeriesError(f'{EXAMPLE}/{name}:{hit + 1}: the comment '
+                              'paragraph that mentions EXNIC_BASELINE must '
+                              'be its own paragraph')
+        del lines[start:end + 1]
+
+
+def kconfig_entries(text):
+    """Yields (symbol, first line, end line) of each top-level entry."""
+    lines = text.split('\n')
+    for i, line in enumerate(lines):
+        m = re.match(r'^(?:menu)?config\s+(\w+)\s*$', line)
+        if not m:
+            continue
+        j = i + 1
+        while j < len(lines) and (lines[j] == '' or lines[j][0] in ' \t'):
+            j += 1
+        yield m.group(1), i, j
+
+
+def kconfig_remove(text, names):
+    lines = text.split('\n')
+    cut = [(i, j) for sym, i, j in kconfig_entries(text) if sym in names]
+    found = {sym for sym, _, _ in kconfig_entries(text)}
+    missing = set(names) - found
+    if missing:
+        raise SeriesError(f'{EXAMPLE}/Kconfig has no entry '
+                          f'{", ".join(sorted(missing))}')
+    for i, j in reversed(cut):
+        del lines[i:j]
+    text = re.sub(r'\n{3,}', '\n\n', '\n'.join(lines))
+    return text.rstrip('\n') + '\n'
+
+
+MAKEFILE_COMMENT = re.compile(
+    r',? and\n# honour CONFIG_EXNIC_BASELINE=y given on the make command '
+    r'line\.')
+
+
+def strip_makefile(text):
+    text = MAKEFILE_COMMENT.sub('.', text)
+    lines = text.split('\n')
+    out, skip = [], False
+    for line in lines:
+        if re.match(r'^ifeq \(\$\(CONFIG_EXNIC_BASELINE\),\s*y\)\s*$', line):
+            skip = True
+            continue
+        if skip:
+            if line.startswith('if'):
+                raise SeriesError(f'{EXAMPLE}/Makefile: nested conditional '
+                                  'in the CONFIG_EXNIC_BASELINE block')
+            if line.strip() == 'endif':
+                skip = False
+            continue
+        out.append(line)
+    if skip:
+        raise SeriesError(f'{EXAMPLE}/Makefile: unterminated '
+                          'CONFIG_EXNIC_BASELINE block')
+    return '\n'.join(out)
+
+
+def remove_paragraph(text, needle, what):
+    paras = text.split('\n\n')
+    keep = [p for p in paras if needle not in p]
+    if len(keep) == len(paras):
+        raise SeriesError(f'{what}: no paragraph mentions {needle}')
+    return '\n\n'.join(keep).rstrip('\n') + '\n'
+
+
+def apply_strips(tree):
+    kconfig = os.path.join(tree, EXAMPLE, 'Kconfig')
+    write(kconfig, kconfig_remove(read(kconfig), ['EXNIC_BASELINE']))
+    makefile = os.path.join(tree, EXAMPLE, 'Makefile')
+    write(makefile, strip_makefile(read(makefile)))
+    for name in c_sources(tree):
+        path = os.path.join(tree, EXAMPLE, name)
+        write(path, strip_c_comments(name, read(path)))
+
+
+def without_kunit(tree, kunit_step):
+    shutil.rmtree(os.path.join(tree, EXAMPLE, 'kunit'), ignore_errors=True)
+    kconfig = os.path.join(tree, EXAMPLE, 'Kconfig')
+    names = []
+    for item in kunit_step.items:
+        if not item.startswith('Kconfig:'):
+            raise SeriesError(f'series/steps: step {kunit_step.num}: '
+                              f'{item!r} is not Kconfig:SYMBOL')
+        names.append(item.split(':', 1)[1])
+    text = kconfig_remove(read(kconfig), names)
+    for sym, i, j in kconfig_entries(text):
+        entry = '\n'.join(text.split('\n')[i:j])
+        if 'KUNIT' in entry:
+            raise SeriesError(f'{EXAMPLE}/Kconfig: entry {sym} mentions KUNIT '
+                              'but is not in the kunit step of series/steps')
+    write(kconfig, text)
+    makefile = os.path.join(tree, EXAMPLE, 'Makefile')
+    write(makefile, remove_paragraph(read(makefile), 'kunit/',
+                                     f'{EXAMPLE}/Makefile'))
+
+
+# ------------------------------------------------ docs and MAINTAINERS
+
+def add_docs(tree):
+    src = os.path.join(KIT_ROOT, 'docs')
+    docs = sorted(f for f in os.listdir(src) if f.endswith('.rst'))
+    if not docs:
+        raise SeriesError('docs/ has no .rst file')
+    dst = os.path.join(tree, DOCS_DIR)
+    os.makedirs(dst, exist_ok=True)
+    for f in docs:
+        shutil.copyfile(os.path.join(src, f), os.path.join(dst, f))
+    index = os.path.join(tree, DOCS_INDEX)
+    lines = read(index).split('\n')
+    try:
+        toc = lines.index('.. toctree::')
+    except ValueError:
+        raise SeriesError(f'{DOCS_INDEX}: no toctree') from None
+    # Entries: the indented lines after the toctree's options.
+    first = toc + 1
+    while first < len(lines) and re.match(r'^\s+:', lines[first]):
+        first += 1
+    while first < len(lines) and not lines[first].strip():
+        first += 1
+    last = first
+    while last < len(lines) and lines[last].startswith('   '):
+        last += 1
+    for f in docs:
+        entry = '   ' + DOCS_TOC_PREFIX + f[:-len('.rst')]
+        if entry in lines[first:last]:
+            continue
+        pos = next((i for i in range(first, last) if lines[i] > entry), last)
+        lines.insert(pos, entry)
+        last += 1
+    write(index, '\n'.join(lines))
+
+
+def add_maintainers(tree, with_docs):
+    author = read(os.path.join(SERIES, 'author')).strip()
+    entry = read(os.path.join(SERIES, 'MAINTAINERS')).replace('@AUTHOR@', author)
+    entry = [l for l in entry.rstrip('\n').split('\n')
+             if with_docs or not l.startswith('F:\tDocumentation/')]
+    path = os.path.join(tree, 'MAINTAINERS')
+    lines = read(path).split('\n')
+    title = entry[0]
+    # A section starts with its title line, after a blank line and before
+    # a 'X:\t' line; the first section is "3C59X NETWORK DRIVER".
+    pos = None
+    seen_first = False
+    for i in range(1, len(lines) - 1):
+        if lines[i - 1] or not lines[i] or \
+           not re.match(r'^[A-Z]:\t', lines[i + 1]):
+            continue
+        if lines[i] == title:
+            raise SeriesError(f'MAINTAINERS already has {title}')
+        seen_first = seen_first or lines[i].startswith('3C59X')
+        if seen_first and lines[i].upper() > title.upper():
+            pos = i
+            break
+    if pos is None:
+        raise SeriesError('MAINTAINERS: no place for the entry found')
+    lines[pos:pos] = entry + ['']
+    write(path, '\n'.join(lines))
+
+
+# ------------------------------------------------------------ commands
+
+def check_clean(tree):
+    """The driver's files must not mention the switch any more. (The docs
+    may: they talk about the kit, which has it.)"""
+    for root, _, files in os.walk(os.path.join(tree, EXAMPLE)):
+        for f in files:
+            path = os.path.join(root, f)
+            try:
+                text = read(path)
+            except UnicodeDecodeError:
+                continue
+            if 'EXNIC_BASELINE' in text:
+                n = text[:text.index('EXNIC_BASELINE')].count('\n') + 1
+                raise SeriesError(
+                    f'{os.path.relpath(path, tree)}:{n}: still mentions '
+                    'EXNIC_BASELINE after the documented strips; extend '
+                    'series/tree.py and document it')
+
+
+def cmd_state(num, tree):
+    steps = load_steps()
+    if not 1 <= num <= len(steps):
+        die(f'no step {num} (1..{len(steps)})', 2)
+    kunit, docs = step_of_kind(steps, 'kunit'), step_of_kind(steps, 'docs')
+    resolve_steps(tree, steps, num)
+    apply_strips(tree)
+    if num < kunit.num:
+        without_kunit(tree, kunit)
+    if num >= docs.num:
+        add_docs(tree)
+    add_maintainers(tree, num >= docs.num)
+    check_clean(tree)
+
+
+def cmd_resolved(mode, tree):
+    resolve_plain(tree, mode == 'adopted')
+    apply_strips(tree)
+    if mode == 'adopted':
+        add_docs(tree)
+        add_maintainers(tree, True)
+    check_clean(tree)
+
+
+def main(argv):
+    usage = ('usage: series/tree.py state STEP TREE | '
+             'resolved {adopted|baseline} TREE | steps | base-files')
+    try:
+        if argv[:1] == ['steps'] and len(argv) == 1:
+            for s in load_steps():
+                print(s.num, s.slug, s.kind)
+        elif argv == ['base-files']:
+            print('\n'.join(BASE_FILES))
+        elif argv[:1] == ['state'] and len(argv) == 3 and argv[1].isdigit():
+            cmd_state(int(argv[1]), argv[2])
+        elif argv[:1] == ['resolved'] and len(argv) == 3 and \
+                argv[1] in ('adopted', 'baseline'):
+            cmd_resolved(argv[1], argv[2])
+        else:
+            die(usage, 2)
+    except SeriesError as e:
+        die(str(e))
+    except OSError as e:
+        die(f'{e.filename}: {e.strerror}')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])
