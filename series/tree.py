@@ -20,11 +20,16 @@ It rewrites that tree in place:
       - Before the kunit step: no kunit/, no Kconfig entries of that step,
         no Makefile paragraph that mentions kunit/.
       - From the docs step on: docs/*.rst in
-        Documentation/networking/device_drivers/ethernet/example/ and one
-        toctree line each in the parent index.rst.
+        Documentation/networking/device_drivers/ethernet/example/ and a
+        toctree line in the parent index.rst: example/index when there is
+        a docs/index.rst, else one line per page.
       - MAINTAINERS: the series/MAINTAINERS entry (@AUTHOR@ from
         series/author) in alphabetical place; its Documentation/ line only
         from the docs step on.
+
+  states TREE OUTDIR
+      For every step N: a copy of TREE in OUTDIR/N, made into step N's
+      state as above (one run for the whole series).
 
   resolved {adopted|baseline} TREE
       For check-series: the same tree resolved with plain
@@ -393,7 +398,9 @@ def add_docs(tree):
     last = first
     while last < len(lines) and lines[last].startswith('   '):
         last += 1
-    for f in docs:
+    # docs/index.rst, when there, is the pages' own index (the kernel's
+    # freescale/dpaa2/index, mellanox/mlx5/index): the parent lists it alone.
+    for f in ['index.rst'] if 'index.rst' in docs else docs:
         entry = '   ' + DOCS_TOC_PREFIX + f[:-len('.rst')]
         if entry in lines[first:last]:
             continue
@@ -410,19 +417,26 @@ def add_maintainers(tree, with_docs):
              if with_docs or not l.startswith('F:\tDocumentation/')]
     path = os.path.join(tree, 'MAINTAINERS')
     lines = read(path).split('\n')
-    title = entry[0]
+    title = entry[0].upper()
     # A section starts with its title line, after a blank line and before
-    # a 'X:\t' line; the first section is "3C59X NETWORK DRIVER".
-    pos = None
-    seen_first = False
+    # a 'X:\t' line; the first section is "3C59X NETWORK DRIVER". Titles
+    # are sorted, with a few strays: the entry goes before the first title
+    # that sorts after it and whose neighbours agree (the one before sorts
+    # before the entry, the one after after it).
+    titles = []
     for i in range(1, len(lines) - 1):
         if lines[i - 1] or not lines[i] or \
            not re.match(r'^[A-Z]:\t', lines[i + 1]):
             continue
-        if lines[i] == title:
-            raise SeriesError(f'MAINTAINERS already has {title}')
-        seen_first = seen_first or lines[i].startswith('3C59X')
-        if seen_first and lines[i].upper() > title.upper():
+        if lines[i].startswith('3C59X'):
+            titles = []
+        titles.append((lines[i].upper(), i))
+    if any(t == title for t, _ in titles):
+        raise SeriesError(f'MAINTAINERS already has {entry[0]}')
+    pos = None
+    for k, (t, i) in enumerate(titles):
+        if t > title and (k == 0 or titles[k - 1][0] < title) and \
+           (k + 1 == len(titles) or titles[k + 1][0] > title):
             pos = i
             break
     if pos is None:
@@ -466,6 +480,17 @@ def cmd_state(num, tree):
     check_clean(tree)
 
 
+def cmd_states(tree, outdir):
+    for s in load_steps():
+        dst = os.path.join(outdir, str(s.num))
+        shutil.rmtree(dst, ignore_errors=True)
+        shutil.copytree(tree, dst, symlinks=True)
+        try:
+            cmd_state(s.num, dst)
+        except SeriesError as e:
+            raise SeriesError(f'step {s.num} ({s.slug}): {e}') from None
+
+
 def cmd_resolved(mode, tree):
     resolve_plain(tree, mode == 'adopted')
     apply_strips(tree)
@@ -476,7 +501,7 @@ def cmd_resolved(mode, tree):
 
 
 def main(argv):
-    usage = ('usage: series/tree.py state STEP TREE | '
+    usage = ('usage: series/tree.py state STEP TREE | states TREE OUTDIR | '
              'resolved {adopted|baseline} TREE | steps | base-files')
     try:
         if argv[:1] == ['steps'] and len(argv) == 1:
@@ -486,6 +511,8 @@ def main(argv):
             print('\n'.join(BASE_FILES))
         elif argv[:1] == ['state'] and len(argv) == 3 and argv[1].isdigit():
             cmd_state(int(argv[1]), argv[2])
+        elif argv[:1] == ['states'] and len(argv) == 3:
+            cmd_states(argv[1], argv[2])
         elif argv[:1] == ['resolved'] and len(argv) == 3 and \
                 argv[1] in ('adopted', 'baseline'):
             cmd_resolved(argv[1], argv[2])
