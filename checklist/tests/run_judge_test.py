@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Host tests of checklist/run's judgement: canned headlen0_tx reports and
+ethtool -S deltas in, item results out. No root, no VM, no NIC.
+Prints TAP and 'N passed, N failed'; exits 1 on a failure."""
+
+import copy
+import importlib.machinery
+import os
+import sys
+import types
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+loader = importlib.machinery.SourceFileLoader(
+    'checklist_run', os.path.join(HERE, '..', 'run'))
+cr = types.ModuleType(loader.name)
+cr.__file__ = loader.path
+loader.exec_module(cr)
+
+N = 200
+REPORT = {
+    'flags': {'tx_skb_no_linear': True, 'sg': True},
+    'tx': {'frames_sent': N, 'frames_completed': N, 'umem_modified': 0,
+           'completion_errors': {'duplicate': 0, 'unknown': 0,
+                                 'missing': 0}},
+    'probe': {'at_driver': True, 'headlen0_pct': 100.0,
+              'driver': {'skbs': N, 'headlen0': N}},
+    'verify': {'expected': N, 'good': N, 'corrupted': 0},
+    'result': 'pass',
+}
+COUNTERS = {'tx_packets': N, 'tx_bytes': N * 64, 'tx_headlen0': N,
+            'tx_multicast': N}
+
+
+def runs(edit=None, probe='all'):
+    """The quick matrix, every run clean, then edit(name, report, counters)."""
+    out = []
+    for i, (name, extra, kind) in enumerate(cr.matrix(1500, True)):
+        rep, d = copy.deepcopy(REPORT), dict(COUNTERS)
+        if probe == 'first' and i:
+            rep['probe'] = None
+        if edit:
+            edit(name, rep, d)
+        out.append({'name': name, 'args': extra, 'kind': kind,
+                    'report': rep, 'counters': d})
+    return out
+
+
+def judge(rs, peer='eth1'):
+    args = types.SimpleNamespace(peer=peer)
+    v, _, _ = cr.judge(args, rs)
+    return {i: v.res[i] for i, _ in cr.ITEMS}
+
+
+def failed(res):
+    return sorted(i for i, r in res.items() if r == 'fail')
+
+
+def edit_run(name, fn):
+    return lambda n, rep, d: fn(rep, d) if n == name else None
+
+
+CASES = []
+
+
+def case(fn):
+    CASES.append(fn)
+    return fn
+
+
+@case
+def clean_driver_passes_every_item():
+    res = judge(runs())
+    assert failed(res) == [], failed(res)
+    assert res['NL-13'] == 'pass' and res['NL-11'] == 'n/a'
+
+
+@case
+def probe_in_first_run_only_still_judges():
+    res = judge(runs(probe='first'))
+    assert failed(res) == [], failed(res)
+    assert res['NL-12'] == 'pass'
+
+
+@case
+def zero_len_device_error_fails_nl02_not_nl09():
+    def e(n, rep, d):
+        d['dev_err_zero_len'] = N
+        rep['verify']['good'] = 0
+    res = judge(runs(e))
+    assert failed(res) == ['NL-02', 'NL-13'], failed(res)
+
+
+@case
+def modified_umem_fails_nl04():
+    res = judge(runs(edit_run('1514B', lambda rep, d: rep['tx'].update(
+        umem_modified=3))))
+    assert failed(res) == ['NL-04', 'NL-13'], failed(res)
+
+
+@case
+def broadcast_counted_as_unicast_fails_nl03():
+    res = judge(runs(edit_run('14B', lambda rep, d: d.update(
+        tx_multicast=N - 1))))
+    assert failed(res) == ['NL-03', 'NL-13'], failed(res)
+
+
+@case
+def lost_runts_fail_nl05():
+    res = judge(runs(edit_run('14B', lambda rep, d: rep['verify'].update(
+        good=N - 5))))
+    assert failed(res) == ['NL-05', 'NL-13'], failed(res)
+
+
+@case
+def corrupt_multibuffer_frames_fail_nl09():
+    res = judge(runs(edit_run('1514B-mb5', lambda rep, d: rep['verify']
+                              .update(good=N - 1, corrupted=1))))
+    assert failed(res) == ['NL-09', 'NL-13'], failed(res)
+
+
+@case
+def runt_linearize_counter_fails_nl05():
+    res = judge(runs(edit_run('59B-unaligned', lambda rep, d: d.update(
+        tx_linearize=N))))
+    assert failed(res) == ['NL-05', 'NL-13'], failed(res)
+
+
+@case
+def duplicate_completion_fails_nl10():
+    res = judge(runs(edit_run('1514B', lambda rep, d: rep['tx'][
+        'completion_errors'].update(duplicate=1))))
+    assert failed(res) == ['NL-10', 'NL-13'], failed(res)
+
+
+@case
+def no_headlen0_counter_fails_nl12():
+    def e(n, rep, d):
+        del d['tx_headlen0']
+    res = judge(runs(e))
+    assert failed(res) == ['NL-12', 'NL-13'], failed(res)
+
+
+@case
+def headlen0_counter_short_of_probe_fails_nl12():
+    res = judge(runs(edit_run('1514B', lambda rep, d: d.update(
+        tx_headlen0=N - 2))))
+    assert failed(res) == ['NL-12', 'NL-13'], failed(res)
+
+
+@case
+def linear_skbs_with_flag_set_fail_nl13():
+    res = judge(runs(edit_run('1514B', lambda rep, d: rep['probe'].update(
+        headlen0_pct=50.0))))
+    assert failed(res) == ['NL-13'], failed(res)
+
+
+@case
+def flag_off_leaves_flag_items_na():
+    def e(n, rep, d):
+        rep['flags']['tx_skb_no_linear'] = False
+        rep['tx']['umem_modified'] = 1     # not the driver's doing: n/a
+    res = judge(runs(e))
+    assert failed(res) == [], failed(res)
+    assert [i for i, r in res.items() if r == 'pass'] == ['NL-01', 'NL-10']
+
+
+@case
+def sg_off_fails_nl01():
+    res = judge(runs(lambda n, rep, d: rep['flags'].update(sg=False)))
+    assert 'NL-01' in failed(res), failed(res)
+
+
+@case
+def no_peer_leaves_wire_items_na():
+    res = judge(runs(), peer=None)
+    assert failed(res) == [], failed(res)
+    assert res['NL-02'] == 'n/a' and res['NL-08'] == 'n/a'
+
+
+@case
+def unknown_flags_are_a_setup_error():
+    rs = runs(lambda n, rep, d: rep.update(flags=None))
+    try:
+        judge(rs)
+    except cr.SetupError:
+        return
+    raise AssertionError('no SetupError')
+
+
+def main():
+    fails = 0
+    for i, fn in enumerate(CASES, 1):
+        try:
+            fn()
+            print(f'ok {i} - {fn.__name__}')
+        except AssertionError as e:
+            fails += 1
+            print(f'not ok {i} - {fn.__name__}\n#   {e}')
+    print(f'1..{len(CASES)}')
+    print(f'{len(CASES) - fails} passed, {fails} failed')
+    return 1 if fails else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

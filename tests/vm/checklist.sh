@@ -1,0 +1,144 @@
+#!/bin/bash
+# vm-run: --timeout 1500 --append init_on_alloc=1 --nic virtio:tap --nic e1000:hub0 --nic e1000:hub0
+# The runtime checklist (checklist/run) against exnic in every quirk
+# profile, against the linear-assuming baseline exnic with the flag forced
+# on, and against virtio_net and e1000, asserting what each must report.
+# The baseline module is the out-of-tree build of scripts/kunit-vm
+# --baseline, nl_force.ko (forces the flag on) that of
+# scripts/build-nl-force; make test runs both first. init_on_alloc=1 keeps
+# stale bytes out of fresh skb heads: without it, a driver that reads the
+# header from an empty head often finds the previous frame's header there
+# and gets away with it.
+. "$(dirname "$0")/../lib.sh"
+
+CL=$KIT_ROOT/checklist/run
+dbg=/sys/kernel/debug/exnic
+kver=$(basename "$KIT_BUILD" | sed 's/^build-\([0-9.]*\)-.*/\1/')
+baseline_ko=$(dirname "$KIT_BUILD")/baseline-$kver/exnic.ko
+force_ko=$(dirname "$KIT_BUILD")/checklist-$kver/nl_force.ko
+
+# cl NAME ARGS...: checklist/run --json $KIT_OUT/cl-NAME.json ARGS; keeps the
+# table in $KIT_OUT/cl-NAME.txt and prints it on failure. Returns its status.
+cl() {
+	local name=$1 rc
+	shift
+	"$CL" --json "$KIT_OUT/cl-$name.json" "$@" >"$KIT_OUT/cl-$name.txt" 2>&1
+	rc=$?
+	echo "$rc" >"$KIT_OUT/cl-$name.rc"
+	return "$rc"
+}
+# rc_of NAME: checklist/run's exit status of run NAME
+rc_of() { cat "$KIT_OUT/cl-$1.rc" 2>/dev/null; }
+# items NAME RESULT: the items of run NAME with RESULT, comma-separated
+items() {
+	python3 - "$KIT_OUT/cl-$1.json" "$2" <<'PY'
+import json, sys
+try:
+    d = json.load(open(sys.argv[1]))
+    print(','.join(i['id'] for i in d['items'] if i['result'] == sys.argv[2]))
+except Exception as e:
+    print(f'no report ({e})')
+PY
+}
+show() { sed 's/^/#   /' "$KIT_OUT/cl-$1.txt" | head -40; }
+# profile P0 P1 NAME: both exnic ports in quirk profile NAME, up
+profile() {
+	local d
+	ip link set "$1" down; ip link set "$2" down
+	for d in "$1" "$2"; do
+		echo "$3" >"$dbg/$(basename "$(readlink "/sys/class/net/$d/device")")/profile"
+	done
+	ip link set "$1" up; ip link set "$2" up
+	sleep 0.3
+}
+profiles="none no-zero-len min-inline tx-header trailer max-bufs dma-align no-pad strict"
+
+# --- adopted exnic: every item passes or is n/a, in every profile ---------
+check "exnic loads (one port pair)" load_exnic || { done_testing; exit; }
+p0=$(iface_by_driver exnic 0)
+p1=$(iface_by_driver exnic 1)
+for prof in $profiles; do
+	profile "$p0" "$p1" "$prof"
+	# The full matrix once; four runs per other profile, one probed.
+	m="--quick --probe first" what="4 runs"
+	[ "$prof" = none ] && m= what="full matrix"
+	if cl "adopted-$prof" $m "$p0" "$p1"; then
+		_result 0 "[adopted $prof] checklist/run, $what: no item fails"
+	else
+		_result 1 "[adopted $prof] checklist/run, $what: no item fails"
+		show "adopted-$prof"
+	fi
+done
+expect "[adopted none] 17 runs, every frame verified, flag judged pass" \
+	"$(items adopted-none pass | tr , '\n' | grep -c NL-)" 12
+expect "[adopted none] only NL-11 is n/a (no checksum request from AF_XDP)" \
+	"$(items adopted-none n/a)" NL-11
+
+# --- baseline exnic, flag forced on by nl_force: the device rules catch it
+rmmod exnic
+if check "baseline exnic loads ($baseline_ko)" insmod "$baseline_ko"; then
+	p0=$(iface_by_driver exnic 0)
+	p1=$(iface_by_driver exnic 1)
+	profile "$p0" "$p1" none
+	cl baseline-copy --quick --probe first "$p0" "$p1"
+	expect "[baseline, flag off] linear skbs: no item fails" "$(rc_of baseline-copy)" 0
+	expect "[baseline, flag off] the flag items are n/a" \
+		"$(items baseline-copy n/a)" "NL-02,NL-03,NL-04,NL-05,NL-06,NL-07,NL-08,NL-09,NL-11,NL-12,NL-13"
+	check "nl_force.ko forces IFF_TX_SKB_NO_LINEAR on the baseline's port" \
+		insmod "$force_ko" ifname="$p0"
+	# What each device rule catches in the baseline: a zero-length head
+	# buffer (no-zero-len), the inline bytes and the header read from the
+	# empty head (min-inline: frames corrupt at the peer, broadcasts
+	# counted as unicast).
+	for pe in "no-zero-len NL-02" "min-inline NL-08" "min-inline NL-03"; do
+		set -- $pe
+		prof=$1 item=$2
+		if [ ! -f "$KIT_OUT/cl-baseline-$prof.rc" ]; then
+			profile "$p0" "$p1" "$prof"
+			cl "baseline-$prof" --quick --probe first "$p0" "$p1"
+			expect "[baseline $prof, flag on] checklist/run fails (exit 1)" \
+				"$(rc_of "baseline-$prof")" 1
+			check "[baseline $prof, flag on] NL-13 fails with it" \
+				sh -c "grep -q '^NL-13  fail' $KIT_OUT/cl-baseline-$prof.txt"
+		fi
+		check "[baseline $prof, flag on] $item fails" \
+			sh -c "grep -q '^$item  fail' $KIT_OUT/cl-baseline-$prof.txt" ||
+			show "baseline-$prof"
+	done
+	rmmod nl_force
+	cl baseline-unforced --quick --probe first "$p0" "$p1"
+	expect "[baseline] rmmod nl_force: the flag is off again (NL-13 n/a)" \
+		"$(items baseline-unforced n/a | grep -o NL-13)" NL-13
+	rmmod exnic
+fi
+
+# --- upstream drivers, reported as they are ---------------------------------
+v=$(iface_by_driver virtio_net)
+e0=$(iface_by_driver e1000 0)
+e1=$(iface_by_driver e1000 1)
+for i in $v $e0 $e1; do ip link set "$i" up; done
+sleep 1
+cl virtio --quick "$v"
+expect "virtio_net (tap, no peer): fails only for want of counters" \
+	"$(items virtio fail)" "NL-12,NL-13"
+expect "virtio_net: SG, frags untouched, completions exact" \
+	"$(items virtio pass)" "NL-01,NL-04,NL-10"
+cl e1000 --quick --probe first "$e0" "$e1"
+expect "e1000 pair (no flag): no item fails" "$(rc_of e1000)" 0
+expect "e1000: only SG and completions are judged" "$(items e1000 pass)" "NL-01,NL-10"
+# What would e1000 do with the flag? nl_force sets it; the table says.
+if check "nl_force.ko forces IFF_TX_SKB_NO_LINEAR on e1000" insmod "$force_ko" ifname="$e0"; then
+	cl e1000-forced --quick --probe first "$e0" "$e1"
+	sed 's/^/# /' "$KIT_OUT/cl-e1000-forced.txt"
+	rmmod nl_force
+fi
+
+# --- bad usage ----------------------------------------------------------------
+check "bad usage: unknown interface exits 2" \
+	sh -c "$CL nosuchif0 >/dev/null 2>&1; [ \$? = 2 ]"
+check "bad usage: PEER equal to IFACE exits 2" \
+	sh -c "$CL $e0 $e0 >/dev/null 2>&1; [ \$? = 2 ]"
+ip link set "$e1" down
+check "bad usage: a PEER that is down exits 2 and says how to fix it" \
+	sh -c "$CL $e0 $e1 2>&1 >/dev/null | grep -q 'ip link set $e1 up'"
+done_testing
