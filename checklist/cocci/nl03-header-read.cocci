@@ -5,8 +5,8 @@
 ///   - a dereference of a header accessor: eth_hdr(skb)->h_proto,
 ///     ip_hdr(skb)->protocol, tcp_hdr(skb)->doff, skb_mac_header(skb)[12],
 ///     ... (the accessors are listed in the rules below), reads and writes;
-///   - a local pointer taken from such an accessor, or from skb->data cast
-///     or as bytes, and then dereferenced (reads; for skb->data pointers
+///   - a local pointer taken from such an accessor, or computed from
+///     skb->data, and then dereferenced (reads; for skb->data pointers
 ///     plain writes are not counted: that is the in-band header a driver
 ///     wrote after skb_push(), see NL-06);
 ///   - a direct read through skb->data: ((struct ethhdr *)skb->data)->h_dest,
@@ -15,9 +15,20 @@
 ///     friends;
 ///   - a function that returns skb->data cast to a header type (it is a
 ///     header accessor; its callers read through it).
-/// unless every path from the function's entry passes pskb_may_pull(skb),
-/// skb_linearize(skb)/__skb_linearize(skb), skb_ensure_writable(skb) or a
-/// comparison of skb_headlen(skb).
+/// Not counted as reads: sizeof operands, address computations (&p->f,
+/// and an array member such as eth->h_dest unless it goes straight to a
+/// reader such as ether_addr_equal(): virtio_net takes ->h_dest only for
+/// a pr_debug()), and a pointer computed as skb->data - n (headroom, where
+/// virtio_net puts its vnet header). Each rule lists these first in its
+/// disjunction: the first alternative that matches a term wins, so they
+/// take those terms away from the read patterns after them. A memcpy()
+/// out of skb->data is NL-08's (an inline header copy), not counted here.
+/// The skb->data rules only match an skb expression whose text contains
+/// "skb" (skb, nskb, first->skb): without the kernel headers coccinelle
+/// does not know the type of a struct member.
+/// All of this unless every path from the function's entry passes
+/// pskb_may_pull(skb), skb_linearize(skb)/__skb_linearize(skb),
+/// skb_ensure_writable(skb) or a comparison of skb_headlen(skb).
 ///
 /// The runner (checklist/static) then drops the findings on GSO-only code
 /// (inside if (skb_is_gso(skb)), after if (!skb_is_gso(skb)) return, or in
@@ -39,26 +50,12 @@
 // that hide a dereference are not seen)
 // Options: --no-includes
 
-// Plain writes through any pointer: excluded from the skb->data rules.
-@nl03_wr@
-expression X, E;
-identifier f;
-position w;
-@@
-(
-X->f@w = E
-|
-X->f@w |= E
-|
-X->f@w &= E
-|
-X->f@w += E
-)
-
 @nl03_acc exists@
 identifier fn, f;
 identifier H =~ "^(eth_hdr|skb_eth_hdr|vlan_eth_hdr|skb_vlan_eth_hdr|inner_eth_hdr|skb_mac_header|skb_network_header|skb_transport_header|skb_inner_mac_header|skb_inner_network_header|skb_inner_transport_header|ip_hdr|ipv6_hdr|tcp_hdr|udp_hdr|icmp_hdr|icmp6_hdr|sctp_hdr|ipip_hdr|inner_ip_hdr|inner_ipv6_hdr|inner_tcp_hdr|inner_udp_hdr|arp_hdr)$";
-expression skb, X;
+identifier R =~ "^(ether_addr_equal|ether_addr_equal_64bits|ether_addr_equal_unaligned|is_multicast_ether_addr|is_multicast_ether_addr_64bits|is_broadcast_ether_addr|is_zero_ether_addr|is_unicast_ether_addr|is_link_local_ether_addr|is_valid_ether_addr|ether_addr_copy|memcpy|unsafe_memcpy|memcmp|get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_le16|get_unaligned_le32|be16_to_cpup|be32_to_cpup)$";
+identifier af =~ "^(h_dest|h_source|addrs)$";
+expression skb, X, E;
 type T;
 position p;
 @@
@@ -73,7 +70,20 @@ fn(...) {
     when != skb_headlen(skb) >= X
     when != X < skb_headlen(skb)
     when != X > skb_headlen(skb)
+    when any
 (
+R(..., <+... H(skb)->f@p ...+>, ...)
+|
+sizeof(E)
+|
+ &H(skb)->f
+|
+ &((T)H(skb))->f
+|
+H(skb)->af
+|
+ ((T)H(skb))->af
+|
 H(skb)->f@p
 |
  ((T)H(skb))->f@p
@@ -96,7 +106,9 @@ print("NLHIT|NL-03|fail|%s|%s|%s|%s||header dereferenced through %s(): for a hea
 @nl03_ptr exists@
 identifier fn, f, P;
 identifier H =~ "^(eth_hdr|skb_eth_hdr|vlan_eth_hdr|skb_vlan_eth_hdr|inner_eth_hdr|skb_mac_header|skb_network_header|skb_transport_header|skb_inner_mac_header|skb_inner_network_header|skb_inner_transport_header|ip_hdr|ipv6_hdr|tcp_hdr|udp_hdr|icmp_hdr|icmp6_hdr|sctp_hdr|ipip_hdr|inner_ip_hdr|inner_ipv6_hdr|inner_tcp_hdr|inner_udp_hdr|arp_hdr)$";
-expression skb, X;
+identifier R =~ "^(ether_addr_equal|ether_addr_equal_64bits|ether_addr_equal_unaligned|is_multicast_ether_addr|is_multicast_ether_addr_64bits|is_broadcast_ether_addr|is_zero_ether_addr|is_unicast_ether_addr|is_link_local_ether_addr|is_valid_ether_addr|ether_addr_copy|memcpy|unsafe_memcpy|memcmp|get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_le16|get_unaligned_le32|be16_to_cpup|be32_to_cpup)$";
+identifier af =~ "^(h_dest|h_source|addrs)$";
+expression skb, X, Y, E;
 type T, T2;
 position p;
 @@
@@ -111,18 +123,30 @@ fn(...) {
     when != skb_headlen(skb) >= X
     when != X < skb_headlen(skb)
     when != X > skb_headlen(skb)
+    when any
 (
 T P = \(H(skb)\|(T2)H(skb)\|(T2)(H(skb) + X)\|H(skb) + X\);
 |
 P = \(H(skb)\|(T2)H(skb)\|(T2)(H(skb) + X)\|H(skb) + X\)
 )
-... when != P = X
+... when != P = Y
+    when any
 (
+R(..., <+... \(P\|P->f@p\) ...+>, ...)
+|
+sizeof(E)
+|
+ &P->f
+|
+P->af
+|
 P->f@p
 |
 P[X]@p
 |
  *P@p
+|
+ *(T2)P@p
 )
 ... when any
 }
@@ -136,10 +160,12 @@ print("NLHIT|NL-03|fail|%s|%s|%s|%s||header read through '%s' = %s(): for a head
 
 @nl03_data exists@
 identifier fn, f;
-expression X;
+identifier R =~ "^(ether_addr_equal|ether_addr_equal_64bits|ether_addr_equal_unaligned|is_multicast_ether_addr|is_multicast_ether_addr_64bits|is_broadcast_ether_addr|is_zero_ether_addr|is_unicast_ether_addr|is_link_local_ether_addr|is_valid_ether_addr|ether_addr_copy|memcmp|get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_le16|get_unaligned_le32|be16_to_cpup|be32_to_cpup)$";
+identifier af =~ "^(h_dest|h_source|addrs)$";
+expression X, E;
 expression skb : script:python () { "skb" in skb.lower() };
-type T;
-position p != nl03_wr.w;
+type T, T2;
+position p;
 @@
 fn(...) {
 ... when != pskb_may_pull(skb, ...)
@@ -152,18 +178,29 @@ fn(...) {
     when != skb_headlen(skb) >= X
     when != X < skb_headlen(skb)
     when != X > skb_headlen(skb)
+    when any
 (
- ((T)skb->data)->f@p
+R@p(..., <+... skb->data ...+>, ...)
 |
- ((T)(skb->data + X))->f@p
+sizeof(E)
+|
+ &((T)<+... skb->data ...+>)->f
+|
+ ((T)<+... skb->data ...+>)->af
+|
+ ((T)<+... skb->data ...+>)->f = E
+|
+ ((T)<+... skb->data ...+>)->f@p
 |
 skb->data[X]@p
 |
  *(T)skb->data@p
 |
- *(T)(skb->data + X)@p
+ *(T)(skb->data@p + X)
 |
- *(skb->data + X)@p
+ *(T)((T2)skb->data@p + X)
+|
+ *(skb->data@p + X)
 )
 ... when any
 }
@@ -175,10 +212,12 @@ print("NLHIT|NL-03|fail|%s|%s|%s|%s||header read through skb->data: for a headle
 
 @nl03_dptr exists@
 identifier fn, f, P;
-expression X;
+identifier R =~ "^(ether_addr_equal|ether_addr_equal_64bits|ether_addr_equal_unaligned|is_multicast_ether_addr|is_multicast_ether_addr_64bits|is_broadcast_ether_addr|is_zero_ether_addr|is_unicast_ether_addr|is_link_local_ether_addr|is_valid_ether_addr|ether_addr_copy|memcmp|get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_le16|get_unaligned_le32|be16_to_cpup|be32_to_cpup)$";
+identifier af =~ "^(h_dest|h_source|addrs)$";
+expression X, Y, E;
 expression skb : script:python () { "skb" in skb.lower() };
-type T, T2;
-position p != nl03_wr.w;
+type T, T2, T3;
+position p;
 @@
 fn(...) {
 ... when != pskb_may_pull(skb, ...)
@@ -191,20 +230,40 @@ fn(...) {
     when != skb_headlen(skb) >= X
     when != X < skb_headlen(skb)
     when != X > skb_headlen(skb)
+    when any
 (
-T P = \((T2)skb->data\|(T2)(skb->data + X)\);
+T P = \((T2)skb->data\|(T2)(skb->data + X)\|(T2)((T3)skb->data + X)\|skb->data\|skb->data + X\|(T3)skb->data + X\);
 |
-P = \((T2)skb->data\|(T2)(skb->data + X)\)
+P = \((T2)skb->data\|(T2)(skb->data + X)\|(T2)((T3)skb->data + X)\|skb->data\|skb->data + X\|(T3)skb->data + X\)
 )
-... when != P = X
+... when != P = Y
     when != skb_push(skb, ...)
     when != __skb_push(skb, ...)
+    when any
 (
+R(..., <+... \(P\|P->f@p\) ...+>, ...)
+|
+sizeof(E)
+|
+ &P->f
+|
+P->af
+|
+P->f = E
+|
+P->f |= E
+|
+P->f &= E
+|
+P[X] = E
+|
 P->f@p
 |
 P[X]@p
 |
  *P@p
+|
+ *(T2)P@p
 )
 ... when any
 }
@@ -214,33 +273,6 @@ p << nl03_dptr.p;
 P << nl03_dptr.P;
 @@
 print("NLHIT|NL-03|fail|%s|%s|%s|%s||header read through '%s' = skb->data: for a headlen-0 skb skb->data is an empty head" % (p[0].file, p[0].line, p[0].column, p[0].current_element, P))
-
-@nl03_call exists@
-identifier fn;
-identifier R =~ "^(ether_addr_equal|ether_addr_equal_64bits|ether_addr_equal_unaligned|is_multicast_ether_addr|is_multicast_ether_addr_64bits|is_broadcast_ether_addr|is_zero_ether_addr|is_unicast_ether_addr|is_link_local_ether_addr|is_valid_ether_addr|get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_le16|get_unaligned_le32|be16_to_cpup|be32_to_cpup|memcmp)$";
-expression X;
-expression skb : script:python () { "skb" in skb.lower() };
-position p;
-@@
-fn(...) {
-... when != pskb_may_pull(skb, ...)
-    when != skb_linearize(skb)
-    when != __skb_linearize(skb)
-    when != skb_headlen(skb) < X
-    when != skb_headlen(skb) <= X
-    when != skb_headlen(skb) > X
-    when != skb_headlen(skb) >= X
-    when != X < skb_headlen(skb)
-    when != X > skb_headlen(skb)
-R@p(..., <+... skb->data ...+>, ...)
-... when any
-}
-
-@script:python@
-p << nl03_call.p;
-R << nl03_call.R;
-@@
-print("NLHIT|NL-03|fail|%s|%s|%s|%s||%s() reads the header at skb->data: for a headlen-0 skb skb->data is an empty head" % (p[0].file, p[0].line, p[0].column, p[0].current_element, R))
 
 @nl03_ret@
 expression X;

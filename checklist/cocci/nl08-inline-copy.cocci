@@ -5,8 +5,9 @@
 /// the head: memcpy()/unsafe_memcpy()/memcpy_toio() and friends with a
 /// source taken from skb->data (directly or through a local pointer), and
 /// skb_copy_from_linear_data()/skb_copy_from_linear_data_offset(), unless
-/// the length is the head length itself (skb_headlen(skb), or a variable
-/// holding it): that copy never reads past the head.
+/// the length is the head length itself (skb_headlen(skb),
+/// skb->len - skb->data_len, or a variable holding one of them): that copy
+/// never reads past the head (fec's bounce buffer, bnxt's push buffer).
 ///
 /// Why: devices that need the first bytes of the frame in the descriptor
 /// (mlx5's inline WQE segment, the kit's exnic "min-inline" profile) get
@@ -19,11 +20,42 @@
 // Confidence: Moderate
 // Options: --no-includes
 
+@nl08_hlcopy@
+identifier cfn =~ "^(memcpy|unsafe_memcpy|memmove|memcpy_toio|__iowrite32_copy|__iowrite64_copy|__memcpy)$";
+expression skb, D, S, E1;
+position ok;
+@@
+cfn@ok(D, S, \(skb_headlen(skb)\|E1 - skb->data_len\), ...)
+
+@nl08_hlcopy_v exists@
+identifier fn, V;
+expression D, S;
+identifier cfn =~ "^(memcpy|unsafe_memcpy|memmove|memcpy_toio|__iowrite32_copy|__iowrite64_copy|__memcpy|skb_copy_from_linear_data|skb_copy_from_linear_data_offset)$";
+expression skb, E1, X;
+type T;
+position ok;
+@@
+fn(...) {
+... when any
+(
+T V = \(skb_headlen(skb)\|E1 - skb->data_len\);
+|
+V = \(skb_headlen(skb)\|E1 - skb->data_len\)
+)
+... when != V = X
+(
+cfn@ok(D, S, V, ...)
+|
+cfn@ok(..., V)
+)
+... when any
+}
+
 @nl08_call@
 identifier cfn =~ "^(memcpy|unsafe_memcpy|memmove|memcpy_toio|__iowrite32_copy|__iowrite64_copy|__memcpy)$";
 expression D, L;
 expression skb : script:python () { "skb" in skb.lower() };
-position p;
+position p != {nl08_hlcopy.ok, nl08_hlcopy_v.ok};
 @@
 cfn@p(D, <+... skb->data ...+>, L, ...)
 
@@ -39,7 +71,7 @@ identifier cfn =~ "^(memcpy|unsafe_memcpy|memmove|memcpy_toio|__iowrite32_copy|_
 expression D, L, Y;
 expression skb : script:python () { "skb" in skb.lower() };
 type T;
-position p;
+position p != {nl08_hlcopy.ok, nl08_hlcopy_v.ok};
 @@
 fn(...) {
 ... when any
@@ -60,29 +92,10 @@ P << nl08_ptr.P;
 @@
 print("NLHIT|NL-08|fail|%s|%s|%s|%s||%s() from '%s' = skb->data: for a headlen-0 skb the inline bytes are in frag 0" % (p[0].file, p[0].line, p[0].column, p[0].current_element, cfn, P))
 
-@nl08_hv@
-identifier V;
-expression skb;
-type T;
-@@
-(
-T V = skb_headlen(skb);
-|
-V = skb_headlen(skb)
-)
-
-@nl08_headlen@
-identifier lfn =~ "^(skb_copy_from_linear_data|skb_copy_from_linear_data_offset)$";
-identifier V = nl08_hv.V;
-expression skb;
-position ok;
-@@
-lfn@ok(skb, ..., V)
-
 @nl08_lin@
 identifier lfn =~ "^(skb_copy_from_linear_data|skb_copy_from_linear_data_offset)$";
 expression skb, L;
-position p != nl08_headlen.ok;
+position p != nl08_hlcopy_v.ok;
 @@
 (
 lfn(skb, ..., skb_headlen(skb))
