@@ -2,6 +2,8 @@
 #
 #   make demo        the main job: the exnic demo in a VM
 #   make test        every test; ends with 'N passed, N failed'
+#   make bench       copy vs page path on exnic, non-debug kernel (not a test)
+#   make series      the reference patch series into out/series
 #   make kernel      build the test kernel (Debian linux-source-6.12 + kit)
 #   make kunit       the KUnit suites only (kunit.py, x86_64 under qemu)
 #   make static      checkpatch --strict, W=1 and sparse on the kernel code
@@ -14,13 +16,19 @@
 SHELL := /bin/bash
 CMD ?= uname -a
 
-.PHONY: demo test kernel kunit static vm-shell deps clean distclean
+.PHONY: demo test bench series kernel kunit static vm-shell deps clean distclean
 
 demo:
 	@scripts/demo
 
 test:
 	@scripts/test-all
+
+bench: deps
+	@KIT_VARIANT=bench scripts/build-kernel && bench/run
+
+series:
+	@scripts/gen-series
 
 kernel: deps
 	@scripts/build-kernel
