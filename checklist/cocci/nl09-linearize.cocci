@@ -2,9 +2,11 @@
 /// NL-09: descriptor-count limits use a counted linearize fallback (note).
 ///
 /// Notes skb_linearize()/__skb_linearize() in a function on the
-/// ndo_start_xmit call graph. The runner looks at the lines around it for
-/// a counter update (x++, x += n, *_inc(), u64_stats_*) and reports
-/// "counted" or "not counted". It is a note, not a failure: linearizing
+/// ndo_start_xmit call graph. The runner looks for a counter update
+/// (x++, x += n, *_inc(), *_add()) in the block that holds the call, at
+/// the same brace depth (i40e and ice count inside the if block of their
+/// linearize, exnic_tx_max_bufs() right before it), and reports "counted"
+/// or "not counted". It is a note, not a failure: linearizing
 /// is a correct fallback for frames with more frags than the device takes.
 ///
 /// Why: a headlen-0 AF_XDP skb carries one frag per UMEM page the frame
