@@ -21,7 +21,8 @@
 /// A region is the branch of an if that only such skbs take
 /// ("gso"/"offload"/"csum": lines line..line_end), or the rest of a
 /// function after an early return for the other skbs ("*_after": from
-/// line to the end of the function). The runner extends them to the
+/// line to the end of the function, or to the label an early goto jumps
+/// to). The runner extends them to the
 /// functions that are called only from inside them. A GSO test is
 /// skb_is_gso(skb), skb_shinfo(skb)->gso_size, or a variable assigned
 /// from skb_shinfo(skb)->gso_size (e1000e's mss).
@@ -29,38 +30,40 @@
 // Options: --no-includes
 
 @ctx_gso@
-expression skb, X;
+expression skb, X, Y;
 statement S, S2;
 position p;
 @@
 (
-if (skb_is_gso(skb)) S@p
+if (\(skb_is_gso(skb)\|skb_shinfo(skb)->gso_size\)) S@p
 |
-if (skb_is_gso(skb)) S@p else S2
+if (\(skb_is_gso(skb)\|skb_shinfo(skb)->gso_size\)) S@p else S2
 |
-if (skb_is_gso(skb) && X) S@p
+if (\(skb_is_gso(skb)\|skb_shinfo(skb)->gso_size\) && X) S@p
 |
-if (skb_is_gso(skb) && X) S@p else S2
+if (\(skb_is_gso(skb)\|skb_shinfo(skb)->gso_size\) && X) S@p else S2
 |
-if (X && skb_is_gso(skb)) S@p
+if (X && \(skb_is_gso(skb)\|skb_shinfo(skb)->gso_size\)) S@p
 |
-if (X && skb_is_gso(skb)) S@p else S2
+if (X && \(skb_is_gso(skb)\|skb_shinfo(skb)->gso_size\)) S@p else S2
 |
-if (skb_shinfo(skb)->gso_size) S@p
+if (\(skb_is_gso(skb)\|skb_shinfo(skb)->gso_size\) && X && Y) S@p
 |
-if (skb_shinfo(skb)->gso_size) S@p else S2
+if (\(skb_is_gso(skb)\|skb_shinfo(skb)->gso_size\) && X && Y) S@p else S2
 |
-if (skb_shinfo(skb)->gso_size && X) S@p
+if (X && \(skb_is_gso(skb)\|skb_shinfo(skb)->gso_size\) && Y) S@p
 |
-if (skb_shinfo(skb)->gso_size && X) S@p else S2
+if (X && \(skb_is_gso(skb)\|skb_shinfo(skb)->gso_size\) && Y) S@p else S2
 |
-if (X && skb_shinfo(skb)->gso_size) S@p
+if (\(!skb_is_gso(skb)\|!skb_shinfo(skb)->gso_size\)) S2 else S@p
 |
-if (X && skb_shinfo(skb)->gso_size) S@p else S2
+if (\(!skb_is_gso(skb)\|!skb_shinfo(skb)->gso_size\) || X) S2 else S@p
 |
-if (!skb_is_gso(skb)) S2 else S@p
+if (X || \(!skb_is_gso(skb)\|!skb_shinfo(skb)->gso_size\)) S2 else S@p
 |
-if (!skb_shinfo(skb)->gso_size) S2 else S@p
+if (\(!skb_is_gso(skb)\|!skb_shinfo(skb)->gso_size\) || X || Y) S2 else S@p
+|
+if (X || \(!skb_is_gso(skb)\|!skb_shinfo(skb)->gso_size\) || Y) S2 else S@p
 )
 
 @script:python@
@@ -69,27 +72,27 @@ p << ctx_gso.p;
 print("NLCTX|gso|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element))
 
 @ctx_gso_after@
-expression skb, X;
+identifier L;
+expression skb, X, Y;
 position p;
 @@
 (
-if@p (!skb_is_gso(skb)) return ...;
+if@p (\(!skb_is_gso(skb)\|!skb_shinfo(skb)->gso_size\)) \(return ...;\|goto L;\)
 |
-if@p (!skb_is_gso(skb) || X) return ...;
+if@p (\(!skb_is_gso(skb)\|!skb_shinfo(skb)->gso_size\) || X) \(return ...;\|goto L;\)
 |
-if@p (X || !skb_is_gso(skb)) return ...;
+if@p (X || \(!skb_is_gso(skb)\|!skb_shinfo(skb)->gso_size\)) \(return ...;\|goto L;\)
 |
-if@p (!skb_shinfo(skb)->gso_size) return ...;
+if@p (\(!skb_is_gso(skb)\|!skb_shinfo(skb)->gso_size\) || X || Y) \(return ...;\|goto L;\)
 |
-if@p (!skb_shinfo(skb)->gso_size || X) return ...;
-|
-if@p (X || !skb_shinfo(skb)->gso_size) return ...;
+if@p (X || \(!skb_is_gso(skb)\|!skb_shinfo(skb)->gso_size\) || Y) \(return ...;\|goto L;\)
 )
 
 @script:python@
 p << ctx_gso_after.p;
+L << ctx_gso_after.L = "";
 @@
-print("NLCTX|gso_after|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element))
+print("NLCTX|gso_after|%s|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element, L))
 
 @ctx_gso_var@
 identifier V;
@@ -104,18 +107,30 @@ V = skb_shinfo(skb)->gso_size
 
 @ctx_gso_v@
 identifier ctx_gso_var.V;
-expression X;
+expression X, Y;
 statement S, S2;
 position p;
 @@
 (
 if (V) S@p
 |
-if (V) S@p else S2
-|
 if (V && X) S@p
 |
+if (X && V) S@p
+|
+if (V && X && Y) S@p
+|
+if (X && V && Y) S@p
+|
+if (V) S@p else S2
+|
 if (V && X) S@p else S2
+|
+if (X && V) S@p else S2
+|
+if (V && X && Y) S@p else S2
+|
+if (X && V && Y) S@p else S2
 |
 if (!V) S2 else S@p
 )
@@ -126,7 +141,7 @@ p << ctx_gso_v.p;
 print("NLCTX|gso|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element))
 
 @ctx_offload@
-expression skb, X;
+expression skb, X, Y;
 statement S, S2;
 position p;
 @@
@@ -143,7 +158,23 @@ if (X && \(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsul
 |
 if (X && \(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\)) S@p else S2
 |
+if (\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) && X && Y) S@p
+|
+if (\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) && X && Y) S@p else S2
+|
+if (X && \(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) && Y) S@p
+|
+if (X && \(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) && Y) S@p else S2
+|
 if (!\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\)) S2 else S@p
+|
+if (!\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) || X) S2 else S@p
+|
+if (X || !\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\)) S2 else S@p
+|
+if (!\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) || X || Y) S2 else S@p
+|
+if (X || !\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) || Y) S2 else S@p
 )
 
 @script:python@
@@ -152,19 +183,27 @@ p << ctx_offload.p;
 print("NLCTX|offload|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element))
 
 @ctx_offload_after@
-expression skb, X;
+identifier L;
+expression skb, X, Y;
 position p;
 @@
 (
-if@p (!\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\)) return ...;
+if@p (!\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\)) \(return ...;\|goto L;\)
 |
-if@p (!\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) || X) return ...;
+if@p (!\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) || X) \(return ...;\|goto L;\)
+|
+if@p (X || !\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\)) \(return ...;\|goto L;\)
+|
+if@p (!\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) || X || Y) \(return ...;\|goto L;\)
+|
+if@p (X || !\(xfrm_offload(skb)\|tls_is_skb_tx_device_offloaded(skb)\|skb->encapsulation\) || Y) \(return ...;\|goto L;\)
 )
 
 @script:python@
 p << ctx_offload_after.p;
+L << ctx_offload_after.L = "";
 @@
-print("NLCTX|offload_after|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element))
+print("NLCTX|offload_after|%s|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element, L))
 
 // Calls that pass an skb the caller allocated itself, and not the skb
 // the caller was handed.
@@ -194,7 +233,7 @@ if S in args and not any('skb' in a for a in args if a != S):
     print("NLCTX|fresh|%s|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element, callee))
 
 @ctx_csum@
-expression skb, X;
+expression skb, X, Y;
 statement S, S2;
 position p;
 @@
@@ -211,7 +250,23 @@ if (X && skb->ip_summed == CHECKSUM_PARTIAL) S@p
 |
 if (X && skb->ip_summed == CHECKSUM_PARTIAL) S@p else S2
 |
+if (skb->ip_summed == CHECKSUM_PARTIAL && X && Y) S@p
+|
+if (skb->ip_summed == CHECKSUM_PARTIAL && X && Y) S@p else S2
+|
+if (X && skb->ip_summed == CHECKSUM_PARTIAL && Y) S@p
+|
+if (X && skb->ip_summed == CHECKSUM_PARTIAL && Y) S@p else S2
+|
 if (skb->ip_summed != CHECKSUM_PARTIAL) S2 else S@p
+|
+if (skb->ip_summed != CHECKSUM_PARTIAL || X) S2 else S@p
+|
+if (X || skb->ip_summed != CHECKSUM_PARTIAL) S2 else S@p
+|
+if (skb->ip_summed != CHECKSUM_PARTIAL || X || Y) S2 else S@p
+|
+if (X || skb->ip_summed != CHECKSUM_PARTIAL || Y) S2 else S@p
 )
 
 @script:python@
@@ -220,18 +275,24 @@ p << ctx_csum.p;
 print("NLCTX|csum|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element))
 
 @ctx_csum_after@
-expression skb, X;
+identifier L;
+expression skb, X, Y;
 position p;
 @@
 (
-if@p (skb->ip_summed != CHECKSUM_PARTIAL) return ...;
+if@p (skb->ip_summed != CHECKSUM_PARTIAL) \(return ...;\|goto L;\)
 |
-if@p (skb->ip_summed != CHECKSUM_PARTIAL || X) return ...;
+if@p (skb->ip_summed != CHECKSUM_PARTIAL || X) \(return ...;\|goto L;\)
 |
-if@p (X || skb->ip_summed != CHECKSUM_PARTIAL) return ...;
+if@p (X || skb->ip_summed != CHECKSUM_PARTIAL) \(return ...;\|goto L;\)
+|
+if@p (skb->ip_summed != CHECKSUM_PARTIAL || X || Y) \(return ...;\|goto L;\)
+|
+if@p (X || skb->ip_summed != CHECKSUM_PARTIAL || Y) \(return ...;\|goto L;\)
 )
 
 @script:python@
 p << ctx_csum_after.p;
+L << ctx_csum_after.L = "";
 @@
-print("NLCTX|csum_after|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element))
+print("NLCTX|csum_after|%s|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element, L))
