@@ -29,7 +29,7 @@ REPORT = {
     'result': 'pass',
 }
 COUNTERS = {'tx_packets': N, 'tx_bytes': N * 64, 'tx_headlen0': N,
-            'tx_multicast': N}
+            'tx_multicast': N, 'tx_dma_err': 0, 'dev_err_zero_len': 0}
 
 
 def runs(edit=None, probe='all'):
@@ -102,6 +102,22 @@ def modified_umem_fails_nl04():
 def broadcast_counted_as_unicast_fails_nl03():
     res = judge(runs(edit_run('14B', lambda rep, d: d.update(
         tx_multicast=N - 1))))
+    assert failed(res) == ['NL-03', 'NL-13'], failed(res)
+
+
+@case
+def foreign_headers_at_the_peer_fail_nl08():
+    def e(n, rep, d):
+        rep['verify'].update(good=0, foreign=N)
+        d['tx_multicast'] = 0
+    res = judge(runs(e))
+    assert failed(res) == ['NL-03', 'NL-08', 'NL-13'], failed(res)
+
+
+@case
+def unchanged_multicast_counter_fails_nl03():
+    res = judge(runs(edit_run('1514B', lambda rep, d: d.update(
+        tx_multicast=0))))
     assert failed(res) == ['NL-03', 'NL-13'], failed(res)
 
 
