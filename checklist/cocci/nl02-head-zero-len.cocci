@@ -19,6 +19,8 @@
 ///     branch of if (N);
 ///   - after if (N) return/goto/break/continue, where N is !len, len == 0,
 ///     len <= x or x >= len (alone or in a || chain).
+/// (The patterns say len != 0 and len == 0; coccinelle's isomorphisms
+/// make them match len and !len as well.)
 /// These are the tests one of whose outcomes implies len > 0 for an
 /// unsigned x. A test that exits on the wrong side (fbnic's
 /// "if (size > FIELD_MAX(...)) goto dma_error;") is no zero check.
@@ -146,19 +148,19 @@ statement S, S2;
 position p;
 @@
 (
-if (\(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p
+if (\(Z != 0\|Z > X\|X < Z\|skb_headlen(skb) != 0\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p
 |
-if (\(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p else S2
+if (\(Z != 0\|Z > X\|X < Z\|skb_headlen(skb) != 0\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p else S2
 |
-if (\(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\) && Y) S@p
+if (\(Z != 0\|Z > X\|X < Z\|skb_headlen(skb) != 0\|skb_headlen(skb) > X\|X < skb_headlen(skb)\) && Y) S@p
 |
-if (\(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\) && Y) S@p else S2
+if (\(Z != 0\|Z > X\|X < Z\|skb_headlen(skb) != 0\|skb_headlen(skb) > X\|X < skb_headlen(skb)\) && Y) S@p else S2
 |
-if (Y && \(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p
+if (Y && \(Z != 0\|Z > X\|X < Z\|skb_headlen(skb) != 0\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p
 |
-if (Y && \(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p else S2
+if (Y && \(Z != 0\|Z > X\|X < Z\|skb_headlen(skb) != 0\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S@p else S2
 |
-if (\(!Z\|Z <= X\|X >= Z\|!skb_headlen(skb)\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\)) S2 else S@p
+if (\(Z == 0\|Z <= X\|X >= Z\|skb_headlen(skb) == 0\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\)) S2 else S@p
 )
 
 @script:python@
@@ -174,13 +176,13 @@ statement S;
 position p;
 @@
 (
-while@p (\(Z\|Z > X\|X < Z\|skb_headlen(skb)\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S
+while@p (\(Z != 0\|Z > X\|X < Z\|skb_headlen(skb) != 0\|skb_headlen(skb) > X\|X < skb_headlen(skb)\)) S
 |
-while@p (\(Z\|Z > X\|X < Z\) && Y) S
+while@p (\(Z != 0\|Z > X\|X < Z\) && Y) S
 |
-while@p (Y && \(Z\|Z > X\|X < Z\)) S
+while@p (Y && \(Z != 0\|Z > X\|X < Z\)) S
 |
-for@p (...; \(Z\|Z > X\|X < Z\); ...) S
+for@p (...; \(Z != 0\|Z > X\|X < Z\); ...) S
 )
 
 @script:python@
@@ -195,11 +197,11 @@ expression X, Y, skb;
 position p;
 @@
 (
-if@p (\(!Z\|Z <= X\|X >= Z\|!skb_headlen(skb)\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\)) \(return ...;\|goto L;\|break;\|continue;\|{ ... return ...; }\|{ ... goto L; }\)
+if@p (\(Z == 0\|Z <= X\|X >= Z\|skb_headlen(skb) == 0\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\)) \(return ...;\|goto L;\|break;\|continue;\|{ ... return ...; }\|{ ... goto L; }\)
 |
-if@p (\(!Z\|Z <= X\|X >= Z\|!skb_headlen(skb)\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\) || Y) \(return ...;\|goto L;\|break;\|continue;\|{ ... return ...; }\|{ ... goto L; }\)
+if@p (\(Z == 0\|Z <= X\|X >= Z\|skb_headlen(skb) == 0\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\) || Y) \(return ...;\|goto L;\|break;\|continue;\|{ ... return ...; }\|{ ... goto L; }\)
 |
-if@p (Y || \(!Z\|Z <= X\|X >= Z\|!skb_headlen(skb)\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\)) \(return ...;\|goto L;\|break;\|continue;\|{ ... return ...; }\|{ ... goto L; }\)
+if@p (Y || \(Z == 0\|Z <= X\|X >= Z\|skb_headlen(skb) == 0\|skb_headlen(skb) <= X\|X >= skb_headlen(skb)\)) \(return ...;\|goto L;\|break;\|continue;\|{ ... return ...; }\|{ ... goto L; }\)
 )
 
 @script:python@

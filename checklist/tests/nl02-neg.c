@@ -36,6 +36,17 @@ static void neg_while(struct device *dev, struct sk_buff *skb)
 	}
 }
 
+/* stmmac's chain_mode.c jumbo_frm(): the rest of the head, while (len != 0) */
+static void neg_while_ne(struct device *dev, struct sk_buff *skb)
+{
+	unsigned int len = skb_headlen(skb);
+
+	while (len != 0) {
+		dma_map_single(dev, skb->data, len, DMA_TO_DEVICE);
+		len = 0;
+	}
+}
+
 /* early exit on an empty head */
 static void neg_early(struct device *dev, struct sk_buff *skb)
 {
@@ -118,6 +129,7 @@ static netdev_tx_t neg_xmit(struct sk_buff *skb, struct net_device *ndev)
 	}
 	neg_if(priv->dev, skb, 0);
 	neg_while(priv->dev, skb);
+	neg_while_ne(priv->dev, skb);
 	neg_early(priv->dev, skb);
 	neg_out_param(skb, 0, skb->len, &n);
 	neg_pushed(priv->dev, skb);
