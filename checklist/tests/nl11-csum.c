@@ -29,10 +29,21 @@ static u8 csum_inline(struct sk_buff *skb)
 	return proto;
 }
 
+/* ena_tx_csum(): checksum offload or TSO, in parentheses */
+static u8 csum_or_tso(struct sk_buff *skb)
+{
+	u32 mss = skb_shinfo(skb)->gso_size;
+
+	if ((skb->ip_summed == CHECKSUM_PARTIAL) || mss)
+		return ip_hdr(skb)->version; /* EXPECT NL-11 */
+	return 0;
+}
+
 static netdev_tx_t csum_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	csum_proto(skb);
 	csum_inline(skb);
+	csum_or_tso(skb);
 	return NETDEV_TX_OK;
 }
 
