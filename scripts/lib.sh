@@ -4,8 +4,8 @@
 #   KIT_KVER     kernel series to build against: Debian's linux-source-6.12
 #                (default) or linux-source-6.1 (scripts/test-kver 6.1)
 #   KIT_VARIANT  test-kernel variant: "debug" (default), "kasan" or "bench"
-#                (non-debug, for bench/); "kunit" names scripts/kunit's
-#                build as KIT_BUILD (scripts/test-kver builds against it)
+#                (non-debug, for bench/); "oot" is scripts/test-kver's view
+#                of kunit.py's build, for out-of-tree builds against it
 #   KIT_CACHE    where kernel source and build trees live (ignored by git)
 
 set -euo pipefail
