@@ -92,6 +92,14 @@ def zero_len_device_error_fails_nl02_not_nl09():
 
 
 @case
+def stalled_transmit_fails_nl02_and_nl10():
+    def e(n, rep, d):
+        rep['tx'].update(stalled=True, frames_completed=3)
+    res = judge(runs(e))
+    assert failed(res) == ['NL-02', 'NL-10', 'NL-13'], failed(res)
+
+
+@case
 def modified_umem_fails_nl04():
     res = judge(runs(edit_run('1514B', lambda rep, d: rep['tx'].update(
         umem_modified=3))))
