@@ -100,6 +100,14 @@ def stalled_transmit_fails_nl02_and_nl10():
 
 
 @case
+def queue_still_busy_after_a_run_fails_nl02():
+    rs = runs()[:2]
+    rs[-1]['hung_after'] = True
+    res = judge(rs)
+    assert failed(res) == ['NL-02', 'NL-13'], failed(res)
+
+
+@case
 def modified_umem_fails_nl04():
     res = judge(runs(edit_run('1514B', lambda rep, d: rep['tx'].update(
         umem_modified=3))))
@@ -115,10 +123,10 @@ def broadcast_counted_as_unicast_fails_nl03():
 
 @case
 def foreign_headers_at_the_peer_fail_nl08():
-    def e(n, rep, d):
+    def e(rep, d):
         rep['verify'].update(good=0, foreign=N)
         d['tx_multicast'] = 0
-    res = judge(runs(e))
+    res = judge(runs(edit_run('1514B', e)))
     assert failed(res) == ['NL-03', 'NL-08', 'NL-13'], failed(res)
 
 
@@ -127,6 +135,12 @@ def unchanged_multicast_counter_fails_nl03():
     res = judge(runs(edit_run('1514B', lambda rep, d: d.update(
         tx_multicast=0))))
     assert failed(res) == ['NL-03', 'NL-13'], failed(res)
+
+
+@case
+def multicast_counter_that_never_moves_is_no_evidence():
+    res = judge(runs(lambda n, rep, d: d.update(tx_multicast=0)))
+    assert failed(res) == [] and res['NL-03'] == 'n/a', res
 
 
 @case
