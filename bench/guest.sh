@@ -3,9 +3,11 @@
 # starts it; see bench/README.md). Loads exnic with one sink device and one
 # null device, then, in every round, for every size, with the private flag
 # "tx-no-linear" off (copy path) then on (page path), on the sink and on the
-# null device, times headlen0_tx and xsk_min_tx, each pinned to CPU 0 (the
-# simulated device's work runs on the other CPU). One JSON file per run in
-# $KIT_OUT/runs/, one line per run in $KIT_OUT/runs.tsv.
+# null device, times headlen0_tx and xsk_min_tx, each pinned to CPU 0. The
+# sink runs twice: "sink" with the simulated device's work (an unbound work
+# item: DMA, write-back, the interrupt and NAPI) on CPU 0 too, "sinkx" with
+# it on CPU 1, beside the sender. One JSON file per run in $KIT_OUT/runs/,
+# one line per run in $KIT_OUT/runs.tsv.
 #
 # Usage: bench/guest.sh ROUNDS SECONDS SIZE...
 #   SIZE is a frame length with the Ethernet header; above 4096 the frame
@@ -49,7 +51,8 @@ mb_for() { echo $(( $1 > 4096 ? ($1 + 3071) / 3072 : 1 )); }
 	echo "config: $(grep -cE '^CONFIG_(DMA_API_DEBUG|PROVE_LOCKING|DEBUG_KMEMLEAK|KASAN)=y' \
 		"$KIT_BUILD/.config") of DMA_API_DEBUG, PROVE_LOCKING, DEBUG_KMEMLEAK, KASAN set"
 	echo "cmdline: $(cat /proc/cmdline)"
-	echo "cpus: $(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+	echo "cpus: $(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)," \
+	     "copy flags: $(grep -m1 -o -w -E 'erms|fsrm' /proc/cpuinfo | tr '\n' ' ')"
 	echo "memory: $(sed -n 's/^MemTotal:\s*//p' /proc/meminfo)"
 } >"$out/guest-env.txt"
 
@@ -71,12 +74,24 @@ for i in "$sink" "$null"; do
 done
 log "sink $sink, null $null; $rounds rounds of ${sizes[*]} B, $secs s a run"
 
+# Where unbound work items run: CPU 0 (with the sender) or CPU 1
+wqmask=/sys/devices/virtual/workqueue/cpumask
+devs_all=(sink null)
+if [ "$(nproc)" -ge 2 ] && [ -w "$wqmask" ]; then
+	devs_all=(sink sinkx null)
+else
+	log "one CPU: no sinkx runs (device work beside the sender)"
+fi
+place() { [ -w "$wqmask" ] || return 0; if [ "$1" = sinkx ]; then echo 2; else echo 1; fi >"$wqmask"; }
+iface_of() { if [ "$1" = null ]; then echo "$null"; else echo "$sink"; fi; }
+
 setflag() { ethtool --set-priv-flags "$sink" tx-no-linear "$1"
 	    ethtool --set-priv-flags "$null" tx-no-linear "$1"; }
 
 # Which path the skbs take, per device and flag: the probe at ndo_start_xmit
+place sink
 for dev in sink null; do
-	i=${!dev}
+	i=$(iface_of "$dev")
 	setflag off
 	"$h0" -i "$i" -s 1500 -n 2000 --json --no-progress --expect-linear \
 		>"$out/runs/probe-$dev-off.json" 2>"$out/runs/probe-$dev-off.err" ||
@@ -93,16 +108,18 @@ for r in $(seq "$rounds"); do
 	# Odd rounds off before on, sink before null, headlen0_tx first; even
 	# rounds the other way round, so that a drift does not favour one side.
 	if [ $((r % 2)) = 1 ]; then
-		flags=(off on) devs=(sink null) tools=(h0 min)
+		flags=(off on) tools=(h0 min) devs=("${devs_all[@]}")
 	else
-		flags=(on off) devs=(null sink) tools=(min h0)
+		flags=(on off) tools=(min h0)
+		devs=(); for dev in "${devs_all[@]}"; do devs=("$dev" "${devs[@]}"); done
 	fi
 	for s in "${sizes[@]}"; do
 		mb=$(mb_for "$s")
 		for flag in "${flags[@]}"; do
 			setflag "$flag"
 			for dev in "${devs[@]}"; do
-				i=${!dev}
+				i=$(iface_of "$dev")
+				place "$dev"
 				for tool in "${tools[@]}"; do
 					name=r$r-s$s-$dev-$flag-$tool
 					if [ "$tool" = h0 ]; then
@@ -124,6 +141,7 @@ for r in $(seq "$rounds"); do
 	log "round $r of $rounds done after $(( $(date +%s) - start )) s"
 done
 setflag on
+place sink
 
 # What the driver and the device counted over the whole run
 ethtool -S "$sink" >"$out/ethtool-sink.txt"

@@ -19,7 +19,10 @@ import sys
 SEED_GAIN = {64: 3.0, 512: 10.0, 1024: 21.6, 1500: 32.3}
 LIMIT_GOAL = 0.9
 TOOLS = {"h0": "headlen0_tx", "min": "xsk_min_tx"}
-DEVS = {"sink": "exnic (sink mode)", "null": "limit (null device)"}
+# exnic in sink mode, its device's work on the sender's CPU / on the other
+# CPU; the null device (the limit)
+DEVS = {"sink": "exnic", "sinkx": "exnic-x", "null": "limit"}
+SINKS = ("sink", "sinkx")
 PATHS = {"off": "copy", "on": "page"}
 
 
@@ -90,24 +93,27 @@ def build(d):
         print(f"bench/report.py: no runs in {d}/runs.tsv", file=sys.stderr)
         sys.exit(2)
     t = Table(runs)
-    res = {"rounds": len(t.rounds), "sizes": t.sizes, "failed_runs":
+    devs = [dv for dv in DEVS if any(r["dev"] == dv for r in runs)]
+    res = {"devices": devs, "rounds": len(t.rounds), "sizes": t.sizes, "failed_runs":
            [r["file"] for r in runs if r["exit"] != 0], "by_tool": {}}
     for tool in TOOLS:
         per = {}
         for s in t.sizes:
             e = {}
-            for dev in DEVS:
+            for dev in devs:
                 for flag, path in PATHS.items():
                     e[f"{dev}_{path}"] = {
                         "pps": t.values(s, dev, flag, tool),
                         "gbps": t.values(s, dev, flag, tool, "gbps")}
                 e[f"{dev}_page_over_copy"] = t.ratios(
                     s, (dev, "on", tool), (dev, "off", tool))
-            for flag, path in PATHS.items():
-                e[f"exnic_over_limit_{path}"] = t.ratios(
-                    s, ("sink", flag, tool), ("null", flag, tool))
+            for dev in (d for d in SINKS if d in devs):
+                pre = "exnic" if dev == "sink" else "exnicx"
+                for flag, path in PATHS.items():
+                    e[f"{pre}_over_limit_{path}"] = t.ratios(
+                        s, (dev, flag, tool), ("null", flag, tool))
             if tool == "h0":
-                for dev in DEVS:
+                for dev in devs:
                     for flag, path in PATHS.items():
                         e[f"min_over_h0_{dev}_{path}"] = t.ratios(
                             s, (dev, flag, "min"), (dev, flag, "h0"))
@@ -117,7 +123,9 @@ def build(d):
             e["goal_gain_pct"] = g
             e["gain_met"] = (None if g is None or not poc
                              else (poc["median"] - 1) * 100 >= g)
-            e["limit_met"] = None if not lim else lim["median"] >= LIMIT_GOAL
+            e["limit_met"] = None if not lim else bool(lim["median"] >= LIMIT_GOAL)
+            if e["gain_met"] is not None:
+                e["gain_met"] = bool(e["gain_met"])
             per[str(s)] = e
         res["by_tool"][TOOLS[tool]] = per
     return res
@@ -136,8 +144,9 @@ def text(res, d):
         L.append("  fixed vs per-byte cost (bench/tcg_costs), guest under TCG / host:")
         for k, unit in (("syscall_ns", "ns a getppid()"),
                         ("alloc_ns", "ns a malloc+free"),
+                        ("movq_ns_per_byte", "ns a byte of movq copy"),
                         ("movsb_ns_per_byte", "ns a byte of rep movsb"),
-                        ("movsb_bytes_per_alloc", "bytes of rep movsb per malloc+free")):
+                        ("movq_bytes_per_alloc", "bytes of movq copy per malloc+free")):
             g, h = tc["guest"].get(k), tc["host"].get(k)
             if g is not None and h:
                 L.append(f"    {unit:<36} {g:>10.3f} / {h:>10.3f}  (x{g / h:.1f})")
@@ -151,45 +160,56 @@ def text(res, d):
         L.append(f"== sender: {tool}")
         L.append(f"{'size':>5} {'device':<8} {'path':<5} "
                  f"{'kpps min / med / max':<26} {'Gb/s min / med / max':<26}")
+        devs = res["devices"]
         for s, e in per.items():
-            for dev in DEVS:
+            for dev in devs:
                 for path in PATHS.values():
                     v = e[f"{dev}_{path}"]
                     kp = {k: x / 1e3 if k != "n" else x for k, x in v["pps"].items()} \
                         if v["pps"] else None
-                    L.append(f"{s:>5} {('exnic' if dev == 'sink' else 'limit'):<8} "
+                    L.append(f"{s:>5} {DEVS[dev]:<8} "
                              f"{path:<5} {fmt3(kp, '{:.1f}'):<26} "
                              f"{fmt3(v['gbps'], '{:.4f}'):<26}")
         L.append("")
-        L.append(f"{'size':>5} {'page/copy exnic':<23} {'gain':>7} {'goal':>7} "
-                 f"{'page/copy limit':<23} {'exnic/limit page':<23} "
-                 f"{'exnic/limit copy':<23}")
+        L.append("page/copy: pps with tx-no-linear on / off, same device and round")
+        L.append(f"{'size':>5} " + " ".join(f"{DEVS[d]:<23}" for d in devs)
+                 + f" {'gain':>7} {'goal':>7}")
         for s, e in per.items():
             poc = e["sink_page_over_copy"]
             gain = f"{(poc['median'] - 1) * 100:+.1f}%" if poc else "-"
             goal = (f"+{e['goal_gain_pct']:.1f}%" if e["goal_gain_pct"] is not None
                     else "-")
-            L.append(f"{s:>5} {fmt3(poc):<23} {gain:>7} {goal:>7} "
-                     f"{fmt3(e['null_page_over_copy']):<23} "
-                     f"{fmt3(e['exnic_over_limit_page']):<23} "
-                     f"{fmt3(e['exnic_over_limit_copy']):<23}")
+            L.append(f"{s:>5} " + " ".join(
+                f"{fmt3(e[d + '_page_over_copy']):<23}" for d in devs)
+                + f" {gain:>7} {goal:>7}")
+        L.append("")
+        L.append("exnic/limit: pps on the exnic sink / on the null device, same path and round")
+        keys = [k for k in ("exnic", "exnicx") if f"{k}_over_limit_page" in
+                next(iter(per.values()))]
+        L.append(f"{'size':>5} " + " ".join(
+            f"{DEVS['sink' if k == 'exnic' else 'sinkx'] + ' ' + p:<23}"
+            for k in keys for p in ("page", "copy")))
+        for s, e in per.items():
+            L.append(f"{s:>5} " + " ".join(
+                f"{fmt3(e[f'{k}_over_limit_{p}']):<23}"
+                for k in keys for p in ("page", "copy")))
         L.append("")
         gm = [s for s, e in per.items() if e["gain_met"] is False]
         lm = [s for s, e in per.items() if e["limit_met"] is False]
-        L.append(f"goal page/copy gain >= seed (median): "
+        L.append(f"goal page/copy gain on exnic >= seed (median, device on the sender's CPU): "
                  f"{'met' if not gm else 'NOT met at ' + ', '.join(gm) + ' B'}")
-        L.append(f"goal exnic page >= {LIMIT_GOAL} x limit (median): "
+        L.append(f"goal exnic page >= {LIMIT_GOAL} x limit (median, device on the sender's CPU): "
                  f"{'met' if not lm else 'NOT met at ' + ', '.join(lm) + ' B'}")
         if tool == "headlen0_tx":
             L.append("")
             L.append("sender check: xsk_min_tx pps / headlen0_tx pps, same device, "
                      "path, size and round (> 1: headlen0_tx is slower)")
-            L.append(f"{'size':>5} {'exnic copy':<23} {'exnic page':<23} "
-                     f"{'limit copy':<23} {'limit page':<23}")
+            L.append(f"{'size':>5} " + " ".join(
+                f"{DEVS[d] + ' ' + p:<23}" for d in devs for p in PATHS.values()))
             for s, e in per.items():
                 L.append(f"{s:>5} " + " ".join(
-                    f"{fmt3(e['min_over_h0_' + k]):<23}" for k in
-                    ("sink_copy", "sink_page", "null_copy", "null_page")))
+                    f"{fmt3(e[f'min_over_h0_{d}_{p}']):<23}"
+                    for d in devs for p in PATHS.values()))
     return "\n".join(L) + "\n"
 
 
