@@ -46,9 +46,9 @@ def runs(edit=None, probe='all'):
     return out
 
 
-def judge(rs, peer='eth1'):
+def judge(rs, peer='eth1', control=None):
     args = types.SimpleNamespace(peer=peer)
-    v, _, _ = cr.judge(args, rs)
+    v, _, _ = cr.judge(args, rs, control)
     return {i: v.res[i] for i, _ in cr.ITEMS}
 
 
@@ -141,6 +141,21 @@ def unchanged_multicast_counter_fails_nl03():
 def multicast_counter_that_never_moves_is_no_evidence():
     res = judge(runs(lambda n, rep, d: d.update(tx_multicast=0)))
     assert failed(res) == [] and res['NL-03'] == 'n/a', res
+
+
+@case
+def no_run_counted_but_the_linear_control_did_fails_nl03():
+    # Every destination misread (the baseline in min-inline): no headlen-0
+    # run moves tx_multicast, but the packet-socket control showed it live.
+    res = judge(runs(lambda n, rep, d: d.update(tx_multicast=0)),
+                control={'tx_multicast': cr.CONTROL_FRAMES})
+    assert failed(res) == ['NL-03', 'NL-13'], failed(res)
+
+
+@case
+def control_counter_live_and_every_run_counted_passes_nl03():
+    res = judge(runs(), control={'tx_multicast': cr.CONTROL_FRAMES})
+    assert failed(res) == [] and res['NL-03'] == 'pass', res
 
 
 @case
