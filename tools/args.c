@@ -23,7 +23,7 @@ enum h0_opt_id {
 	OPT_SRC_MAC, OPT_DST_MAC, OPT_UDP, OPT_RAW, OPT_SRC_IP, OPT_DST_IP,
 	OPT_PORT, OPT_RUN_ID, OPT_JSON, OPT_VERIFY, OPT_TIMEOUT, OPT_PROBE,
 	OPT_NO_PROBE, OPT_NO_PROGRESS, OPT_EXPECT_H0, OPT_EXPECT_LINEAR,
-	OPT_HELP,
+	OPT_SNDBUF, OPT_NO_CHECK, OPT_HELP,
 };
 
 enum h0_arg_kind { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL };
@@ -47,6 +47,8 @@ static const struct h0_opt_def h0_opt_defs[] = {
 	{ "frames",		0,   ARG_REQUIRED, OPT_FRAMES },
 	{ "unaligned",		'u', ARG_NONE,	   OPT_UNALIGNED },
 	{ "mb",			0,   ARG_REQUIRED, OPT_MB },
+	{ "sndbuf",		0,   ARG_REQUIRED, OPT_SNDBUF },
+	{ "no-check",		0,   ARG_NONE,	   OPT_NO_CHECK },
 	{ "src-mac",		0,   ARG_REQUIRED, OPT_SRC_MAC },
 	{ "dst-mac",		0,   ARG_REQUIRED, OPT_DST_MAC },
 	{ "udp",		0,   ARG_NONE,	   OPT_UDP },
@@ -82,6 +84,10 @@ static const char h0_usage_text[] =
 "      --frames N           UMEM chunks (default 4096)\n"
 "  -u, --unaligned          unaligned UMEM chunks; frames cross page boundaries\n"
 "      --mb N               split each frame over N descriptors (XDP_PKT_CONTD), 1..17\n"
+"      --sndbuf BYTES       socket send budget (SO_SNDBUFFORCE as root, else SO_SNDBUF);\n"
+"                           the page path charges a whole UMEM chunk per frame\n"
+"      --no-check           benchmark: write each UMEM chunk once, on first use, and do\n"
+"                           not compare it on completion (no umem_unchanged check)\n"
 "      --src-mac MAC        source address (default: the interface's)\n"
 "      --dst-mac MAC        destination address (default ff:ff:ff:ff:ff:ff)\n"
 "      --raw | --udp        raw L2 with ethertype 0x88b5 (default) or Ethernet/IPv4/UDP\n"
@@ -293,6 +299,14 @@ static enum h0_parse_result h0_apply(const struct h0_opt_def *d, const char *sho
 		    "a headlen-0 skb holds at most MAX_SKB_FRAGS (17) frags");
 		o->mb = v;
 		break;
+	case OPT_SNDBUF:
+		NUM(H0_SNDBUF_MIN, H0_SNDBUF_MAX, "send buffer size",
+		    "the kernel doubles it; 16777216 covers a full ring of 4096-byte chunks");
+		o->sndbuf = v;
+		break;
+	case OPT_NO_CHECK:
+		o->no_check = true;
+		break;
 	case OPT_SRC_MAC:
 		if (h0_parse_mac(val, o->src_mac))
 			return h0_err(errbuf, errlen,
@@ -411,6 +425,11 @@ static enum h0_parse_result h0_check(const struct h0_opts *o, const bool *seen,
 	if ((o->expect_headlen0 >= 0 || o->expect_linear) && !o->probe)
 		return h0_err(errbuf, errlen,
 			"--expect-* needs the driver probe: drop --no-probe");
+	if (o->no_check && o->verify_peer[0])
+		return h0_err(errbuf, errlen,
+			"--no-check with --verify=%s: the peer checks every frame's sequence "
+			"number, which --no-check does not write; drop one of them",
+			o->verify_peer);
 	if (o->verify_peer[0] && !strcmp(o->verify_peer, o->ifname))
 		return h0_err(errbuf, errlen,
 			"--verify=%s is the sending interface: give the other end "
@@ -420,7 +439,7 @@ static enum h0_parse_result h0_check(const struct h0_opts *o, const bool *seen,
 		static const int send_only[] = {
 			OPT_DURATION, OPT_BATCH, OPT_RATE, OPT_FRAME_SIZE, OPT_FRAMES,
 			OPT_UNALIGNED, OPT_MB, OPT_QUEUE, OPT_EXPECT_H0,
-			OPT_EXPECT_LINEAR, OPT_PROBE,
+			OPT_EXPECT_LINEAR, OPT_PROBE, OPT_SNDBUF, OPT_NO_CHECK,
 		};
 		size_t i;
 

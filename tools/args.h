@@ -28,6 +28,8 @@
 #define H0_DEFAULT_BATCH	64
 #define H0_DEFAULT_FRAMES	4096
 #define H0_DEFAULT_TIMEOUT	5
+#define H0_SNDBUF_MIN		4096
+#define H0_SNDBUF_MAX		(1u << 30)
 
 enum h0_mode {
 	H0_MODE_SEND,		/* send; with verify_peer also receive there */
@@ -50,6 +52,8 @@ struct h0_opts {
 	uint32_t frames;		/* UMEM chunks */
 	bool unaligned;
 	uint32_t mb;			/* descriptors per frame, 1: no multi-buffer */
+	uint32_t sndbuf;		/* SO_SNDBUF bytes, 0: the socket's default */
+	bool no_check;			/* write each chunk once, no UMEM check */
 	uint8_t src_mac[6];
 	bool src_mac_set;		/* unset: the interface's own address */
 	uint8_t dst_mac[6];

@@ -127,7 +127,11 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 				(unsigned long long)st->compl_unknown_addr,
 				st->compl_bit0_cleared ? " (an in-flight odd address with bit 0 "
 				"cleared: the kernel mangles unaligned completions)" : "");
-		fprintf(f, "  umem modified          %llu descriptors", (unsigned long long)st->umem_modified);
+		if (o->no_check)
+			fprintf(f, "  umem modified          not checked (--no-check)");
+		else
+			fprintf(f, "  umem modified          %llu descriptors",
+				(unsigned long long)st->umem_modified);
 		if (st->umem_modified)
 			fprintf(f, " (first: seq %llu offset %llu)",
 				(unsigned long long)st->umem_bad_seq,
@@ -143,6 +147,8 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 		if (r->dev_tx_packets >= 0)
 			fprintf(f, "  interface counters     tx_packets +%lld, tx_dropped +%lld\n",
 				(long long)r->dev_tx_packets, (long long)r->dev_tx_dropped);
+		if (st->sndbuf > 0)
+			fprintf(f, "  socket send budget     SO_SNDBUF %d bytes\n", st->sndbuf);
 		if (st->stalled)
 			fprintf(f, "  STALLED: nothing completed for 5 s\n");
 	}
@@ -245,7 +251,8 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 	if (st) {
 		fprintf(f, "{\"frames_sent\":%llu,\"descs_sent\":%llu,\"completions\":%llu,"
 			"\"frames_completed\":%llu,\"completion_errors\":{\"duplicate\":%llu,"
-			"\"unknown\":%llu,\"missing\":%llu,\"bit0_cleared\":%llu},\"umem_modified\":%llu,"
+			"\"unknown\":%llu,\"missing\":%llu,\"bit0_cleared\":%llu},\"umem_checked\":%s,"
+			"\"umem_modified\":%llu,\"sndbuf\":%d,"
 			"\"elapsed_s\":%.6f,\"pps\":%.1f,\"gbps\":%.6f,\"tx_invalid_descs\":%llu,"
 			"\"tx_ring_empty_descs\":%llu,\"sendto\":{\"calls\":%llu,\"eagain\":%llu,"
 			"\"ebusy\":%llu,\"enobufs\":%llu,\"enetdown\":%llu,\"other\":%llu},"
@@ -255,7 +262,8 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 			(unsigned long long)st->compl_duplicate, (unsigned long long)st->compl_unknown,
 			(unsigned long long)st->compl_missing,
 			(unsigned long long)st->compl_bit0_cleared,
-			(unsigned long long)st->umem_modified,
+			o->no_check ? "false" : "true",
+			(unsigned long long)st->umem_modified, st->sndbuf,
 			st->elapsed, h0_pps(st), h0_gbps(st, o->size),
 			(unsigned long long)st->tx_invalid_descs,
 			(unsigned long long)st->tx_ring_empty_descs, (unsigned long long)st->kicks,

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <linux/if_xdp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -80,6 +81,28 @@ static const char *h0_bind_hint(int err, const struct h0_opts *o)
 	}
 }
 
+/*
+ * The page path charges a whole UMEM chunk (or, unaligned, the descriptor's
+ * length) per frame against sk_sndbuf (xsk_build_skb_zerocopy()), the copy
+ * path the skb's truesize: with the default budget the page path has far
+ * fewer frames in flight. --sndbuf evens that out; root may exceed
+ * net.core.wmem_max with SO_SNDBUFFORCE.
+ */
+static int h0_set_sndbuf(struct h0_tx *t, char *errbuf, size_t errlen)
+{
+	int fd = xsk_socket__fd(t->xsk), v = (int)t->o->sndbuf;
+	socklen_t len = sizeof(t->st.sndbuf);
+
+	if (v && setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &v, sizeof(v)) &&
+	    setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &v, sizeof(v))) {
+		snprintf(errbuf, errlen, "cannot set SO_SNDBUF to %d: %s", v, strerror(errno));
+		return -1;
+	}
+	if (getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &t->st.sndbuf, &len))
+		t->st.sndbuf = -1;
+	return 0;
+}
+
 int h0_tx_open(struct h0_tx *t, const struct h0_opts *o, const struct h0_frame_cfg *cfg,
 	       char *errbuf, size_t errlen)
 {
@@ -145,6 +168,15 @@ int h0_tx_open(struct h0_tx *t, const struct h0_opts *o, const struct h0_frame_c
 			 strerror(-ret), h0_bind_hint(-ret, o));
 		goto err;
 	}
+	if (h0_set_sndbuf(t, errbuf, errlen))
+		goto err;
+	if (o->no_check) {
+		t->built = calloc(t->ledger.nslots, sizeof(*t->built));
+		if (!t->built) {
+			snprintf(errbuf, errlen, "cannot allocate the slot map; lower --frames");
+			goto err;
+		}
+	}
 	return 0;
 err:
 	h0_tx_close(t);
@@ -183,6 +215,8 @@ static uint32_t h0_reclaim(struct h0_tx *t)
 		t->st.completions++;
 		if (s->off + s->len == t->cfg.size)
 			t->st.frames_completed++;
+		if (t->built)
+			continue;	/* --no-check: nothing to compare against */
 		bad = h0_frame_diff(&t->cfg, s->seq, s->off, (uint8_t *)t->area + s->addr, s->len);
 		if (bad >= 0 && !t->st.umem_modified++) {
 			t->st.umem_bad_seq = s->seq;
@@ -219,6 +253,24 @@ static void h0_kick(struct h0_tx *t)
 	}
 }
 
+/*
+ * --no-check: true if the slot at @addr already holds piece @k's bytes (of
+ * an earlier frame: its sequence number is stale, which nothing checks).
+ * A slot is written once per piece it carries, not once per frame.
+ */
+static bool h0_slot_built(struct h0_tx *t, uint64_t addr, uint32_t k)
+{
+	uint64_t *b;
+
+	if (!t->built)
+		return false;
+	b = &t->built[addr / t->ledger.stride];
+	if (*b == k + 1)
+		return true;
+	*b = k + 1;
+	return false;
+}
+
 /* Put @n frames on the TX ring, each as t->o->mb descriptors. */
 static void h0_submit(struct h0_tx *t, uint32_t n)
 {
@@ -235,8 +287,9 @@ static void h0_submit(struct h0_tx *t, uint32_t n)
 
 			/* Cannot fail: the caller checked nfree >= n * mb. */
 			h0_ledger_take(&t->ledger, seq, t->piece_off[k], t->piece_len[k], &addr);
-			h0_frame_build(&t->cfg, seq, t->piece_off[k],
-				       (uint8_t *)t->area + addr, t->piece_len[k]);
+			if (!h0_slot_built(t, addr, k))
+				h0_frame_build(&t->cfg, seq, t->piece_off[k],
+					       (uint8_t *)t->area + addr, t->piece_len[k]);
 			d->addr = addr;
 			d->len = t->piece_len[k];
 			d->options = k + 1 < mb ? XDP_PKT_CONTD : 0;
@@ -330,6 +383,8 @@ void h0_tx_run(struct h0_tx *t, volatile sig_atomic_t *stop, h0_tick_fn tick, vo
 		if (s->state != H0_SLOT_TX)
 			continue;
 		t->st.compl_missing++;
+		if (t->built)
+			continue;	/* --no-check: nothing to compare against */
 		bad = h0_frame_diff(&t->cfg, s->seq, s->off, (uint8_t *)t->area + s->addr, s->len);
 		if (bad >= 0 && !t->st.umem_modified++) {
 			t->st.umem_bad_seq = s->seq;
@@ -348,6 +403,8 @@ void h0_tx_close(struct h0_tx *t)
 	if (t->area)
 		munmap(t->area, t->area_size);
 	h0_ledger_free(&t->ledger);
+	free(t->built);
+	t->built = NULL;
 	t->xsk = NULL;
 	t->umem = NULL;
 	t->area = NULL;

@@ -37,6 +37,7 @@ struct h0_tx_stats {
 	uint64_t tx_invalid_descs;	/* XDP_STATISTICS */
 	uint64_t tx_ring_empty_descs;
 	int stalled;			/* no completion for H0_STALL_SEC while sending */
+	int sndbuf;			/* the socket's SO_SNDBUF as the kernel set it */
 	double elapsed;			/* first submit to last completion, seconds */
 };
 
@@ -53,6 +54,7 @@ struct h0_tx {
 	struct h0_ledger ledger;
 	uint32_t piece_off[H0_MB_MAX];
 	uint32_t piece_len[H0_MB_MAX];
+	uint64_t *built;		/* --no-check: per slot, what its bytes hold */
 	struct h0_tx_stats st;
 };
 

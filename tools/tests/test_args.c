@@ -74,6 +74,13 @@ static const struct args_case cases[] = {
 	{ "frame_split",	"-i eth0 -s 9014 --mb 3",		H0_PARSE_OK, NULL },
 	{ "mb_too_many",	"-i eth0 --mb 18",			H0_PARSE_ERR, "MAX_SKB_FRAGS" },
 	{ "mb_vs_size",		"-i eth0 -s 14 --mb 15",		H0_PARSE_ERR, "at least one byte" },
+	{ "sndbuf",		"-i eth0 --sndbuf 16777216",		H0_PARSE_OK, NULL },
+	{ "sndbuf_small",	"-i eth0 --sndbuf 4095",		H0_PARSE_ERR, "4096..1073741824" },
+	{ "sndbuf_large",	"-i eth0 --sndbuf 1073741825",		H0_PARSE_ERR, "out of range" },
+	{ "no_check",		"-i eth0 --no-check --no-probe",	H0_PARSE_OK, NULL },
+	{ "no_check_verify",	"-i eth0 --no-check --verify=eth1",	H0_PARSE_ERR, "sequence" },
+	{ "sndbuf_receiver",	"--verify -i eth1 --sndbuf 65536",	H0_PARSE_ERR, "sender option" },
+	{ "no_check_receiver",	"--verify -i eth1 --no-check",		H0_PARSE_ERR, "sender option" },
 	{ "mac_ok",		"-i eth0 --src-mac 02:00:00:00:00:01 --dst-mac aa-bb-cc-dd-ee-ff",
 									H0_PARSE_OK, NULL },
 	{ "mac_bad",		"-i eth0 --dst-mac 02:00:00:00:00",	H0_PARSE_ERR, "MAC" },
@@ -266,6 +273,8 @@ H0_TEST(usage_text)
 
 	H0_EXPECT(strstr(u, "--verify"));
 	H0_EXPECT(strstr(u, "--mb"));
+	H0_EXPECT(strstr(u, "--sndbuf"));
+	H0_EXPECT(strstr(u, "--no-check"));
 	H0_EXPECT(strstr(u, "--unaligned"));
 	H0_EXPECT(strstr(u, "exit status"));
 }
@@ -278,6 +287,7 @@ H0_TEST(fuzz_no_crash)
 		"--mb", "--src-mac", "--dst-mac", "--udp", "--raw", "--src-ip", "--dst-ip",
 		"--port", "--run-id", "--json", "--verify", "--verify=eth1", "--timeout",
 		"--probe", "--no-probe", "--expect-headlen0", "--expect-linear", "-h", "0",
+		"--sndbuf", "--no-check",
 		"1", "14", "64", "4096", "65535", "99999999999999999999", "-1", "", "x",
 		"0x", "02:00:00:00:00:01", "1.2.3.4", "--", "-", "--size=", "-s1514",
 		"-iveth0", "--mb=17", "--expect-headlen0=100", "abcdefghijklmnopqrstuvwxyz",
