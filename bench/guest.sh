@@ -9,15 +9,21 @@
 # it on CPU 1, beside the sender. One JSON file per run in $KIT_OUT/runs/,
 # one line per run in $KIT_OUT/runs.tsv.
 #
-# Usage: bench/guest.sh ROUNDS SECONDS SIZE...
+# Usage: bench/guest.sh ROUNDS SECONDS [--sndbuf BYTES] SIZE...
 #   SIZE is a frame length with the Ethernet header; above 4096 the frame
 #   is sent as ceil(SIZE / 3072) descriptors (--mb, multi-buffer).
+#   --sndbuf: both senders' SO_SNDBUF (0 or absent: the kernel's default).
+#   headlen0_tx runs with --no-check (each UMEM chunk written once, no
+#   compare on completion), as xsk_min_tx does.
 #   EXNIC_KO=PATH loads that exnic.ko instead of the kernel build's.
 set -euo pipefail
 
 rounds=${1:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
 secs=${2:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
 shift 2
+sndbuf=0
+if [ "${1:-}" = --sndbuf ]; then sndbuf=${2:?--sndbuf needs bytes}; shift 2; fi
+sb=(); [ "$sndbuf" = 0 ] || sb=(--sndbuf "$sndbuf")
 [ $# -gt 0 ] || { echo "bench/guest.sh: no sizes given" >&2; exit 2; }
 sizes=("$@")
 
@@ -72,7 +78,8 @@ for i in "$sink" "$null"; do
 		sleep 0.1
 	done
 done
-log "sink $sink, null $null; $rounds rounds of ${sizes[*]} B, $secs s a run"
+log "sink $sink, null $null; $rounds rounds of ${sizes[*]} B, $secs s a run, SO_SNDBUF ${sb[1]:-default}"
+echo "sndbuf: ${sb[1]:-0} (0: the kernel's default) for both senders" >>"$out/guest-env.txt"
 
 # Where unbound work items run: CPU 0 (with the sender) or CPU 1
 wqmask=/sys/devices/virtual/workqueue/cpumask
@@ -124,9 +131,9 @@ for r in $(seq "$rounds"); do
 					name=r$r-s$s-$dev-$flag-$tool
 					if [ "$tool" = h0 ]; then
 						cmd=("$h0" -i "$i" -s "$s" --mb "$mb" -d "$secs"
-						     --no-probe --json --no-progress)
+						     --no-probe --no-check "${sb[@]}" --json --no-progress)
 					else
-						cmd=("$min" -i "$i" -s "$s" --mb "$mb" -d "$secs" --json)
+						cmd=("$min" -i "$i" -s "$s" --mb "$mb" -d "$secs" "${sb[@]}" --json)
 					fi
 					rc=0
 					taskset -c 0 "${cmd[@]}" >"$out/runs/$name.json" 2>"$out/runs/$name.err" || rc=$?
