@@ -9,10 +9,12 @@
 # it on CPU 1, beside the sender. One JSON file per run in $KIT_OUT/runs/,
 # one line per run in $KIT_OUT/runs.tsv.
 #
-# Usage: bench/guest.sh ROUNDS SECONDS [--sndbuf BYTES] SIZE...
+# Usage: bench/guest.sh ROUNDS SECONDS [--sndbuf BYTES] [--fetch 0|1] SIZE...
 #   SIZE is a frame length with the Ethernet header; above 4096 the frame
 #   is sent as ceil(SIZE / 3072) descriptors (--mb, multi-buffer).
 #   --sndbuf: both senders' SO_SNDBUF (0 or absent: the kernel's default).
+#   --fetch 0: the sink checks DATA buffer addresses but copies no bytes
+#   (its debugfs "fetch" switch), as a NIC whose DMA costs no CPU.
 #   headlen0_tx runs with --no-check (each UMEM chunk written once, no
 #   compare on completion), as xsk_min_tx does.
 #   EXNIC_KO=PATH loads that exnic.ko instead of the kernel build's.
@@ -21,8 +23,14 @@ set -euo pipefail
 rounds=${1:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
 secs=${2:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
 shift 2
-sndbuf=0
-if [ "${1:-}" = --sndbuf ]; then sndbuf=${2:?--sndbuf needs bytes}; shift 2; fi
+sndbuf=0 fetch=1
+while [ $# -gt 0 ]; do
+	case $1 in
+	--sndbuf) sndbuf=${2:?--sndbuf needs bytes}; shift 2 ;;
+	--fetch) fetch=${2:?--fetch needs 0 or 1}; shift 2 ;;
+	*) break ;;
+	esac
+done
 sb=(); [ "$sndbuf" = 0 ] || sb=(--sndbuf "$sndbuf")
 [ $# -gt 0 ] || { echo "bench/guest.sh: no sizes given" >&2; exit 2; }
 sizes=("$@")
@@ -78,7 +86,10 @@ for i in "$sink" "$null"; do
 		sleep 0.1
 	done
 done
-log "sink $sink, null $null; $rounds rounds of ${sizes[*]} B, $secs s a run, SO_SNDBUF ${sb[1]:-default}"
+sinkdev=$(basename "$(readlink "/sys/class/net/$sink/device")")
+echo "$fetch" >"$dbg/$sinkdev/fetch"
+log "sink $sink, null $null; $rounds rounds of ${sizes[*]} B, $secs s a run, SO_SNDBUF ${sb[1]:-default}, sink fetch $fetch"
+echo "sink fetch: $(cat "$dbg/$sinkdev/fetch") (N: the sink copies no frame bytes)" >>"$out/guest-env.txt"
 echo "sndbuf: ${sb[1]:-0} (0: the kernel's default) for both senders" >>"$out/guest-env.txt"
 
 # Where unbound work items run: CPU 0 (with the sender) or CPU 1

@@ -66,6 +66,10 @@
  *    (DESC, or TX_HDR when from the header), OVERSIZE, RUNT.
  *  - A zero-length DATA descriptor is not fetched, so neither its address
  *    nor its alignment is checked; it still counts for MAX_BUFS.
+ *  - A sink's "fetch" debugfs switch (1 at creation) set to 0 makes it
+ *    check every DATA buffer's address but copy none of its bytes, as a
+ *    NIC whose DMA costs the host CPU nothing would (bench/README.md). The
+ *    device's copy then holds stale bytes; nothing reads it in a sink.
  *  - RX: a frame takes DIV_ROUND_UP(len, EXNIC_RX_BUF_LEN) posted buffers
  *    or none (EXNIC_ERR_RX_NO_BUF). A bad buffer address drops the frame
  *    with EXNIC_ERR_DMA and leaves the buffers posted.
@@ -167,6 +171,7 @@ struct exnic_hw {
 	struct exnic_hw *peer;	/* also under exnic_sim_mutex for writes */
 	bool peer_rx_up;	/* written by the peer under its own lock */
 	bool tx_held;		/* exnic_sim_hold_tx(): consume nothing */
+	bool fetch;		/* copy DATA bytes; only a sink may clear it */
 	exnic_sim_tap_t tap;
 	void *tap_ctx;
 	struct exnic_sim_stats stats;
@@ -872,7 +877,8 @@ static void exnic_sim_tx_data(struct exnic_hw *hw, struct exnic_sim_queue *q,
 		exnic_sim_tx_err(ctx, EXNIC_ERR_OVERSIZE);
 		return;
 	}
-	memcpy(q->buf + ctx->glen, src, len);
+	if (READ_ONCE(hw->fetch) || hw->mode != EXNIC_SIM_SINK)
+		memcpy(q->buf + ctx->glen, src, len);
 	ctx->glen += len;
 }
 
@@ -1367,6 +1373,8 @@ static void exnic_sim_debugfs_add(struct exnic_hw *hw, const char *name)
 			    &exnic_sim_errors_fops);
 	debugfs_create_file("mode", 0400, hw->dbg, hw, &exnic_sim_mode_fops);
 	debugfs_create_file("stats", 0400, hw->dbg, hw, &exnic_sim_stats_fops);
+	if (hw->mode == EXNIC_SIM_SINK)
+		debugfs_create_bool("fetch", 0600, hw->dbg, &hw->fetch);
 }
 
 /* ----------------------------------------------------------------------
@@ -1589,6 +1597,7 @@ struct exnic_hw *exnic_sim_create(const char *name,
 		return ERR_PTR(-ENOMEM);
 	hw->num_queues = num_queues;
 	hw->mode = mode;
+	hw->fetch = true;
 	spin_lock_init(&hw->lock);
 	exnic_sim_set_profile(hw, profile);
 
