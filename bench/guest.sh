@@ -87,9 +87,14 @@ for i in "$sink" "$null"; do
 	done
 done
 sinkdev=$(basename "$(readlink "/sys/class/net/$sink/device")")
-echo "$fetch" >"$dbg/$sinkdev/fetch"
+if [ -w "$dbg/$sinkdev/fetch" ]; then
+	echo "$fetch" >"$dbg/$sinkdev/fetch"
+elif [ "$fetch" = 0 ]; then
+	echo "bench: this exnic.ko has no sink 'fetch' switch; rebuild the bench kernel (bench/run without --no-build)" >&2
+	exit 1
+fi
 log "sink $sink, null $null; $rounds rounds of ${sizes[*]} B, $secs s a run, SO_SNDBUF ${sb[1]:-default}, sink fetch $fetch"
-echo "sink fetch: $(cat "$dbg/$sinkdev/fetch") (N: the sink copies no frame bytes)" >>"$out/guest-env.txt"
+echo "sink fetch: $(cat "$dbg/$sinkdev/fetch" 2>/dev/null || echo Y) (N: the sink copies no frame bytes)" >>"$out/guest-env.txt"
 echo "sndbuf: ${sb[1]:-0} (0: the kernel's default) for both senders" >>"$out/guest-env.txt"
 
 # Where unbound work items run: CPU 0 (with the sender) or CPU 1
