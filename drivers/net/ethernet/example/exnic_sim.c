@@ -70,6 +70,17 @@
  *    check every DATA buffer's address but copy none of its bytes, as a
  *    NIC whose DMA costs the host CPU nothing would (bench/README.md). The
  *    device's copy then holds stale bytes; nothing reads it in a sink.
+ *  - A device's "poll_ms" debugfs value (0 at creation) makes each queue's
+ *    work keep polling TAIL for that long (at most EXNIC_SIM_POLL_MAX_MS,
+ *    at least a jiffy) after it last consumed a frame; doorbells meanwhile
+ *    queue nothing. The interrupt is then moderated: raised once
+ *    EXNIC_SIM_COAL_FRAMES frames completed, or EXNIC_SIM_COAL_US after
+ *    the first of them. It models a DMA engine that runs beside the CPUs:
+ *    with the workqueue on a CPU of its own, the device's work costs the
+ *    sender's CPU no wakeup per doorbell (bench/README.md).
+ *    exnic_sim_flush() then also waits for the polling to end. "stats"
+ *    counts the engine's kicks, its passes that consumed frames and the
+ *    time they took.
  *  - RX: a frame takes DIV_ROUND_UP(len, EXNIC_RX_BUF_LEN) posted buffers
  *    or none (EXNIC_ERR_RX_NO_BUF). A bad buffer address drops the frame
  *    with EXNIC_ERR_DMA and leaves the buffers posted.
@@ -83,12 +94,15 @@
 #include <linux/err.h>
 #include <linux/etherdevice.h>
 #include <linux/if_ether.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/ktime.h>
 #include <linux/log2.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/overflow.h>
 #include <linux/platform_device.h>
+#include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -111,6 +125,10 @@
 #define EXNIC_SIM_GATHER_LEN	(EXNIC_SIM_MAX_FRAME + EXNIC_SIM_TRAILER_MAX)
 #define EXNIC_SIM_RX_MAX_BUFS	DIV_ROUND_UP(EXNIC_SIM_MAX_FRAME, EXNIC_RX_BUF_LEN)
 #define EXNIC_SIM_BUDGET	64	/* frames per work run */
+#define EXNIC_SIM_POLL_MAX_MS	1000	/* largest "poll_ms" honoured */
+/* Interrupt moderation of a polling engine: frames, or time after the first */
+#define EXNIC_SIM_COAL_FRAMES	32
+#define EXNIC_SIM_COAL_US	50
 /* Offset of a per queue register within its queue's block */
 #define EXNIC_SIM_QOFF(reg)	(EXNIC_REG_##reg(0) - EXNIC_QUEUE_BASE(0))
 #define EXNIC_SIM_QSTRIDE	(EXNIC_QUEUE_BASE(1) - EXNIC_QUEUE_BASE(0))
@@ -135,6 +153,7 @@ struct exnic_sim_queue {
 	u32 tx_gen;		/* bumped when the TX ring is taken away */
 	u32 int_mask;
 	bool irq_pending;	/* latched interrupt cause */
+	bool polling;		/* the work polls TAIL: doorbells need no kick */
 
 	/* under irq_lock */
 	spinlock_t irq_lock;
@@ -154,6 +173,10 @@ struct exnic_sim_stats {
 	u64 tx_dropped;		/* frames dropped by a rule */
 	u64 rx_frames;		/* frames delivered into the RX rings */
 	u64 rx_bytes;
+	u64 kicks;		/* register writes that queued the TX engine */
+	u64 engine_runs;	/* passes of the TX engine that consumed frames */
+	u64 engine_tx_ns;	/* time in them consuming descriptors */
+	u64 engine_irq_ns;	/* time in them raising the interrupt (NAPI) */
 };
 
 /* One simulated device. Private to this file; the driver holds a pointer. */
@@ -172,6 +195,7 @@ struct exnic_hw {
 	bool peer_rx_up;	/* written by the peer under its own lock */
 	bool tx_held;		/* exnic_sim_hold_tx(): consume nothing */
 	bool fetch;		/* copy DATA bytes; only a sink may clear it */
+	u32 poll_ms;		/* TX engine polls this long after its last frame */
 	exnic_sim_tap_t tap;
 	void *tap_ctx;
 	struct exnic_sim_stats stats;
@@ -775,8 +799,13 @@ void exnic_hw_wr32(struct exnic_hw *hw, u32 reg, u32 val)
 			exnic_sim_reset(hw);
 		break;
 	case EXNIC_QUEUE_BASE(0) ... EXNIC_QUEUE_BASE(EXNIC_MAX_QUEUES) - 1:
-		if (exnic_sim_wr_queue(hw, reg, val))
+		if (exnic_sim_wr_queue(hw, reg, val)) {
 			kick = &hw->queues[(reg - EXNIC_QUEUE_BASE(0)) / EXNIC_SIM_QSTRIDE];
+			if (kick->polling)
+				kick = NULL;	/* the work sees it */
+			else
+				hw->stats.kicks++;
+		}
 		break;
 	}
 	spin_unlock_irqrestore(&hw->lock, flags);
@@ -1184,7 +1213,8 @@ static bool exnic_sim_tx_one(struct exnic_hw *hw, struct exnic_sim_queue *q)
 	tap = hw->tap;
 	tap_ctx = hw->tap_ctx;
 
-	memset(f, 0, sizeof(*f));
+	/* The buffer arrays are read up to nr_bufs only: leave them be */
+	memset(f, 0, offsetof(struct exnic_sim_frame, buf_addr));
 	f->queue = q->idx;
 	f->data = q->buf;
 	if (!exnic_sim_tx_gather(hw, q, &ctx, head))
@@ -1224,21 +1254,130 @@ idle:
 	return false;
 }
 
+/* Adds @ns of engine time to the device's stats */
+static void exnic_sim_engine_time(struct exnic_hw *hw, u64 *stat, u64 ns,
+				  bool pass)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&hw->lock, flags);
+	*stat += ns;
+	hw->stats.engine_runs += pass;
+	spin_unlock_irqrestore(&hw->lock, flags);
+}
+
+/* Consumes up to EXNIC_SIM_BUDGET frames; returns how many */
+static unsigned int exnic_sim_engine_tx(struct exnic_hw *hw,
+					struct exnic_sim_queue *q)
+{
+	unsigned int n;
+	u64 t0;
+
+	t0 = ktime_get_ns();
+	for (n = 0; n < EXNIC_SIM_BUDGET; n++)
+		if (!exnic_sim_tx_one(hw, q))
+			break;
+	if (n)
+		exnic_sim_engine_time(hw, &hw->stats.engine_tx_ns,
+				      ktime_get_ns() - t0, true);
+	return n;
+}
+
+static void exnic_sim_engine_irq(struct exnic_hw *hw, struct exnic_sim_queue *q)
+{
+	u64 t0 = ktime_get_ns();
+
+	exnic_sim_raise(hw, q);
+	exnic_sim_engine_time(hw, &hw->stats.engine_irq_ns,
+			      ktime_get_ns() - t0, false);
+}
+
+/*
+ * Ends polling unless a doorbell or an unmask came since @tail was read
+ * before the last pass: under hw->lock, so that either the doorbell sees
+ * polling clear and queues the work, or this sees its TAIL.
+ */
+static bool exnic_sim_poll_end(struct exnic_hw *hw, struct exnic_sim_queue *q,
+			       u32 tail)
+{
+	unsigned long flags;
+	bool end;
+
+	spin_lock_irqsave(&hw->lock, flags);
+	end = READ_ONCE(hw->tx_held) || !(q->tx.ctrl & EXNIC_QCTRL_ENABLE) ||
+	      (q->tx.tail == tail && !(q->irq_pending && !q->int_mask));
+	if (end)
+		q->polling = false;
+	spin_unlock_irqrestore(&hw->lock, flags);
+	return end;
+}
+
+/*
+ * The polling engine: consumes frames as TAIL moves, and raises the
+ * interrupt once EXNIC_SIM_COAL_FRAMES completed since the last one, or
+ * EXNIC_SIM_COAL_US after the first of them, or at once for a cause
+ * latched earlier (an unmask), like a NIC's interrupt moderation. Polls
+ * until @poll_ms passed without a frame, then raises what is left.
+ */
+static void exnic_sim_engine_poll(struct exnic_hw *hw,
+				  struct exnic_sim_queue *q,
+				  unsigned int poll_ms)
+{
+	unsigned long flags, idle_end = 0;
+	unsigned int n, unraised = 0;
+	u64 first = 0;
+	u32 tail;
+
+	spin_lock_irqsave(&hw->lock, flags);
+	q->polling = true;
+	spin_unlock_irqrestore(&hw->lock, flags);
+	for (;;) {
+		tail = READ_ONCE(q->tx.tail);
+		n = exnic_sim_engine_tx(hw, q);
+		if (n && !unraised)
+			first = ktime_get_ns();
+		unraised += n;
+		if (READ_ONCE(q->irq_pending) &&
+		    (!unraised || unraised >= EXNIC_SIM_COAL_FRAMES ||
+		     ktime_get_ns() - first >= EXNIC_SIM_COAL_US * NSEC_PER_USEC)) {
+			exnic_sim_engine_irq(hw, q);
+			unraised = 0;
+		}
+
+		if (n || !idle_end)
+			idle_end = jiffies + msecs_to_jiffies(poll_ms) + 1;
+		if ((time_after(jiffies, idle_end) || READ_ONCE(hw->tx_held)) &&
+		    exnic_sim_poll_end(hw, q, tail))
+			break;
+		if (n < EXNIC_SIM_BUDGET)
+			cpu_relax();
+		cond_resched();
+	}
+	exnic_sim_engine_irq(hw, q);
+}
+
+/*
+ * The TX engine of a queue. Without poll_ms it drains the ring, raises the
+ * interrupt and returns; the next doorbell queues it again. With poll_ms
+ * it polls TAIL, as a NIC's DMA engine runs beside the CPU: doorbells
+ * meanwhile only record TAIL, nothing is woken.
+ */
 static void exnic_sim_work(struct work_struct *work)
 {
 	struct exnic_sim_queue *q = container_of(work, struct exnic_sim_queue,
 						 work);
 	struct exnic_hw *hw = q->hw;
-	unsigned int n;
+	unsigned int poll_ms, n;
 
 	if (READ_ONCE(hw->tx_held))
 		return;
-	for (n = 0; n < EXNIC_SIM_BUDGET; n++)
-		if (!exnic_sim_tx_one(hw, q))
-			break;
-
-	exnic_sim_raise(hw, q);
-
+	poll_ms = min_t(u32, READ_ONCE(hw->poll_ms), EXNIC_SIM_POLL_MAX_MS);
+	if (poll_ms) {
+		exnic_sim_engine_poll(hw, q, poll_ms);
+		return;
+	}
+	n = exnic_sim_engine_tx(hw, q);
+	exnic_sim_engine_irq(hw, q);
 	if (n == EXNIC_SIM_BUDGET)
 		queue_work(hw->wq, &q->work);
 }
@@ -1262,6 +1401,39 @@ void exnic_sim_hold_tx(struct exnic_hw *hw, bool hold)
 		queue_work(hw->wq, &hw->queues[q].work);
 }
 EXPORT_SYMBOL_IF_KUNIT(exnic_sim_hold_tx);
+
+/**
+ * exnic_sim_set_poll() - let the TX engine poll after it drains a ring
+ * @hw: the device
+ * @ms: how long each queue's engine keeps polling TAIL after its last
+ *	frame; 0 (the default) to return at once
+ *
+ * What the device's "poll_ms" debugfs file sets; see the top of this file.
+ */
+void exnic_sim_set_poll(struct exnic_hw *hw, u32 ms)
+{
+	WRITE_ONCE(hw->poll_ms, ms);
+}
+EXPORT_SYMBOL_IF_KUNIT(exnic_sim_set_poll);
+
+/**
+ * exnic_sim_kicks() - doorbells and unmasks that queued the TX engine
+ * @hw: the device
+ *
+ * Return: how many register writes found the engine not polling and
+ * queued its work, since the device was created.
+ */
+u64 exnic_sim_kicks(struct exnic_hw *hw)
+{
+	unsigned long flags;
+	u64 kicks;
+
+	spin_lock_irqsave(&hw->lock, flags);
+	kicks = hw->stats.kicks;
+	spin_unlock_irqrestore(&hw->lock, flags);
+	return kicks;
+}
+EXPORT_SYMBOL_IF_KUNIT(exnic_sim_kicks);
 
 /* ----------------------------------------------------------------------
  * debugfs: /sys/kernel/debug/exnic/<devname>/
@@ -1357,6 +1529,10 @@ static int exnic_sim_stats_show(struct seq_file *s, void *unused)
 	seq_printf(s, "tx_dropped %llu\n", st.tx_dropped);
 	seq_printf(s, "rx_frames %llu\n", st.rx_frames);
 	seq_printf(s, "rx_bytes %llu\n", st.rx_bytes);
+	seq_printf(s, "kicks %llu\n", st.kicks);
+	seq_printf(s, "engine_runs %llu\n", st.engine_runs);
+	seq_printf(s, "engine_tx_ns %llu\n", st.engine_tx_ns);
+	seq_printf(s, "engine_irq_ns %llu\n", st.engine_irq_ns);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(exnic_sim_stats);
@@ -1375,6 +1551,7 @@ static void exnic_sim_debugfs_add(struct exnic_hw *hw, const char *name)
 	debugfs_create_file("stats", 0400, hw->dbg, hw, &exnic_sim_stats_fops);
 	if (hw->mode == EXNIC_SIM_SINK)
 		debugfs_create_bool("fetch", 0600, hw->dbg, &hw->fetch);
+	debugfs_create_u32("poll_ms", 0600, hw->dbg, &hw->poll_ms);
 }
 
 /* ----------------------------------------------------------------------

@@ -83,6 +83,9 @@ struct exnic_sim_frame {
 	const u8 *tx_hdr;	/* NULL unless TX_HDR_LEN */
 	const u8 *trailer;	/* NULL unless TRAILER_LEN */
 	unsigned int nr_bufs;	/* DATA descriptors */
+	/* the first min(nr_bufs, EXNIC_SIM_MAX_BUFS) entries are valid; keep
+	 * these two arrays last (exnic_sim_tx_one() clears what precedes them)
+	 */
 	dma_addr_t buf_addr[EXNIC_SIM_MAX_BUFS];
 	u32 buf_len[EXNIC_SIM_MAX_BUFS];
 };
@@ -92,6 +95,10 @@ struct exnic_sim_frame {
  */
 typedef void (*exnic_sim_tap_t)(void *ctx, const struct exnic_sim_frame *f);
 void exnic_sim_set_tx_tap(struct exnic_hw *hw, exnic_sim_tap_t fn, void *ctx);
+
+/* TX engine polling (the "poll_ms" debugfs file) and its kick count */
+void exnic_sim_set_poll(struct exnic_hw *hw, u32 ms);
+u64 exnic_sim_kicks(struct exnic_hw *hw);
 
 /* Device error counter, as EXNIC_REG_ERR(@err) reads it. */
 u32 exnic_sim_err(struct exnic_hw *hw, unsigned int err);
