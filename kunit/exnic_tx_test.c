@@ -575,11 +575,67 @@ static void exnic_tx_ring_full(struct kunit *test)
 	exnic_test_no_dev_errors(test, d);
 }
 
+/* ------------------------------------------------------------------
+ * A polling TX engine takes doorbells without being kicked
+ * ------------------------------------------------------------------
+ */
+
+#define EXNIC_TEST_POLL_MS	200
+#define EXNIC_TEST_POLL_FRAMES	8
+
+/*
+ * The bench's device model (exnic_sim_set_poll()): once the engine polls,
+ * frames complete although their doorbells queue nothing, and it goes
+ * back to being kicked when the polling ends.
+ */
+static void exnic_tx_polling_engine(struct kunit *test)
+{
+	struct skb_shape_spec spec = { .shape = SKB_SHAPE_XSK, .len = 60 };
+	struct skb_shape_skb *s;
+	struct exnic_test_dev *d;
+	unsigned int i, ms;
+	u64 kicks;
+	u8 frame[60];
+
+	d = exnic_test_dev_create(test, "none");
+	spec.headroom = exnic_test_xsk_headroom(d);
+	skb_shape_fill_frame(frame, sizeof(frame), 5);
+	exnic_sim_set_poll(d->hw, EXNIC_TEST_POLL_MS);
+	kicks = exnic_sim_kicks(d->hw);
+
+	/* One frame at a time, each waited for without flushing */
+	for (i = 0; i < EXNIC_TEST_POLL_FRAMES; i++) {
+		s = skb_shape_build(test, &spec, frame);
+		KUNIT_ASSERT_EQ(test, exnic_test_xmit(d, s->skb), NETDEV_TX_OK);
+		for (ms = 0; ms < EXNIC_TEST_WAIT_MS && !atomic_read(&s->freed);
+		     ms++)
+			usleep_range(500, 1000);
+		KUNIT_ASSERT_EQ_MSG(test, atomic_read(&s->freed), 1,
+				    "frame %u not completed while polling", i);
+	}
+	KUNIT_EXPECT_EQ(test, d->wire->frames, EXNIC_TEST_POLL_FRAMES);
+	KUNIT_EXPECT_LT_MSG(test, exnic_sim_kicks(d->hw) - kicks,
+			    (u64)EXNIC_TEST_POLL_FRAMES,
+			    "every doorbell kicked the engine: it never polled");
+
+	/* flush waits for the polling to end; then a doorbell kicks again */
+	exnic_sim_set_poll(d->hw, 0);
+	exnic_sim_flush(d->hw);
+	kicks = exnic_sim_kicks(d->hw);
+	s = skb_shape_build(test, &spec, frame);
+	KUNIT_ASSERT_EQ(test, exnic_test_xmit(d, s->skb), NETDEV_TX_OK);
+	exnic_test_complete(test, d, s);
+	KUNIT_EXPECT_EQ(test, d->wire->frames, EXNIC_TEST_POLL_FRAMES + 1);
+	KUNIT_EXPECT_GE(test, exnic_sim_kicks(d->hw) - kicks, 1);
+	exnic_test_no_dev_errors(test, d);
+}
+
 static struct kunit_case exnic_tx_test_cases[] = {
 	KUNIT_CASE_PARAM(exnic_tx_shape, exnic_tx_gen_params),
 	KUNIT_CASE(exnic_tx_csum_in_frag0),
 	KUNIT_CASE_PARAM(exnic_tx_dma_map_fault, exnic_tx_fault_gen_params),
 	KUNIT_CASE(exnic_tx_ring_full),
+	KUNIT_CASE(exnic_tx_polling_engine),
 	{}
 };
 
