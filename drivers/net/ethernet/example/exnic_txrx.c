@@ -193,6 +193,9 @@ static void exnic_tx_unmap_buf(struct exnic_ring *ring,
  * eth_hdr(), skb_mac_header() and skb->data then point into headroom, not at
  * the frame. skb_header_pointer() reads from the head or copies from the
  * frags into @buf; it returns NULL for a frame shorter than the header.
+ * An AF_XDP skb (headlen 0) has the whole header in frag 0: read it there,
+ * in place, and keep the copy for split headers (it is skb_copy_bits(),
+ * a loop over the frags, for 14 bytes on every frame otherwise).
  */
 static const struct ethhdr *exnic_tx_eth_hdr(const struct sk_buff *skb,
 					     struct ethhdr *buf)
@@ -201,6 +204,12 @@ static const struct ethhdr *exnic_tx_eth_hdr(const struct sk_buff *skb,
 	/* Baseline: assumes the header is in the linear area. */
 	return (const struct ethhdr *)skb->data;
 #else
+	const skb_frag_t *frag = &skb_shinfo(skb)->frags[0];
+
+	if (!skb_headlen(skb) && skb_shinfo(skb)->nr_frags &&
+	    skb_frag_size(frag) >= sizeof(*buf) &&
+	    !PageHighMem(skb_frag_page(frag)))
+		return skb_frag_address(frag);
 	return skb_header_pointer(skb, 0, sizeof(*buf), buf);
 #endif
 }
