@@ -3,18 +3,27 @@
 # starts it; see bench/README.md). Loads exnic with one sink device and one
 # null device, then, in every round, for every size, with the private flag
 # "tx-no-linear" off (copy path) then on (page path), on the sink and on the
-# null device, times headlen0_tx and xsk_min_tx, each pinned to CPU 0. The
-# sink runs twice: "sink" with the simulated device's work (an unbound work
-# item: DMA, write-back, the interrupt and NAPI) on CPU 0 too, "sinkx" with
-# it on CPU 1, beside the sender. One JSON file per run in $KIT_OUT/runs/,
-# one line per run in $KIT_OUT/runs.tsv.
+# null device, times headlen0_tx and xsk_min_tx, each pinned to CPU 0. Each
+# device runs in two setups:
+#   sink    the simulated device's TX engine (an unbound work item: DMA,
+#           write-back, the interrupt and NAPI) on CPU 1, polling its ring
+#           (debugfs poll_ms): a DMA engine beside the sender's CPU
+#   sinkwq  the engine on CPU 0 with the sender, queued by each doorbell
+#   null    the null device, CPU 1 idle
+#   nullb   the null device while a busy loop holds CPU 1, as the polling
+#           engine does: under TCG a busy vCPU takes host time from the other
+# One JSON file per run in $KIT_OUT/runs/, one line per run in
+# $KIT_OUT/runs.tsv.
 #
-# Usage: bench/guest.sh ROUNDS SECONDS [--sndbuf BYTES] [--fetch 0|1] SIZE...
+# Usage: bench/guest.sh ROUNDS SECONDS [--sndbuf BYTES] [--fetch 0|1]
+#                      [--poll-ms MS] SIZE...
 #   SIZE is a frame length with the Ethernet header; above 4096 the frame
 #   is sent as ceil(SIZE / 3072) descriptors (--mb, multi-buffer).
 #   --sndbuf: both senders' SO_SNDBUF (0 or absent: the kernel's default).
 #   --fetch 0: the sink checks DATA buffer addresses but copies no bytes
 #   (its debugfs "fetch" switch), as a NIC whose DMA costs no CPU.
+#   --poll-ms: how long the sink's engine polls after its last frame in
+#   the "sink" setup (default 10).
 #   headlen0_tx runs with --no-check (each UMEM chunk written once, no
 #   compare on completion), as xsk_min_tx does.
 #   EXNIC_KO=PATH loads that exnic.ko instead of the kernel build's.
@@ -23,9 +32,10 @@ set -euo pipefail
 rounds=${1:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
 secs=${2:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
 shift 2
-sndbuf=0 fetch=1
+sndbuf=0 fetch=1 poll_ms=10
 while [ $# -gt 0 ]; do
 	case $1 in
+	--poll-ms) poll_ms=${2:?--poll-ms needs milliseconds}; shift 2 ;;
 	--sndbuf) sndbuf=${2:?--sndbuf needs bytes}; shift 2 ;;
 	--fetch) fetch=${2:?--fetch needs 0 or 1}; shift 2 ;;
 	*) break ;;
@@ -68,6 +78,7 @@ mb_for() { echo $(( $1 > 4096 ? ($1 + 3071) / 3072 : 1 )); }
 	echo "cpus: $(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)," \
 	     "copy flags: $(grep -m1 -o -w -E 'erms|fsrm' /proc/cpuinfo | tr '\n' ' ')"
 	echo "memory: $(sed -n 's/^MemTotal:\s*//p' /proc/meminfo)"
+	echo "clocksource: $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)"
 } >"$out/guest-env.txt"
 
 # Fixed against per-byte costs under TCG (bench/tcg_costs.c)
@@ -93,26 +104,44 @@ elif [ "$fetch" = 0 ]; then
 	echo "bench: this exnic.ko has no sink 'fetch' switch; rebuild the bench kernel (bench/run without --no-build)" >&2
 	exit 1
 fi
+[ -w "$dbg/$sinkdev/poll_ms" ] || {
+	echo "bench: this exnic.ko has no 'poll_ms' switch; rebuild the bench kernel (bench/run without --no-build)" >&2
+	exit 1
+}
 log "sink $sink, null $null; $rounds rounds of ${sizes[*]} B, $secs s a run, SO_SNDBUF ${sb[1]:-default}, sink fetch $fetch"
 echo "sink fetch: $(cat "$dbg/$sinkdev/fetch" 2>/dev/null || echo Y) (N: the sink copies no frame bytes)" >>"$out/guest-env.txt"
 echo "sndbuf: ${sb[1]:-0} (0: the kernel's default) for both senders" >>"$out/guest-env.txt"
+echo "sink engine: polls ${poll_ms} ms after its last frame on CPU 1 (exnic), queued per doorbell on CPU 0 (exnic-wq)" >>"$out/guest-env.txt"
 
-# Where unbound work items run: CPU 0 (with the sender) or CPU 1
+# Where unbound work items run: CPU 0 (with the sender) or CPU 1; whether
+# the sink's engine polls; whether a busy loop holds CPU 1
 wqmask=/sys/devices/virtual/workqueue/cpumask
-devs_all=(sink null)
+devs_all=(sinkwq null)
 if [ "$(nproc)" -ge 2 ] && [ -w "$wqmask" ]; then
-	devs_all=(sink sinkx null)
+	devs_all=(sink sinkwq null nullb)
 else
-	log "one CPU: no sinkx runs (device work beside the sender)"
+	log "one CPU: only the sinkwq and null setups"
 fi
-place() { [ -w "$wqmask" ] || return 0; if [ "$1" = sinkx ]; then echo 2; else echo 1; fi >"$wqmask"; }
-iface_of() { if [ "$1" = null ]; then echo "$null"; else echo "$sink"; fi; }
+spinner=''
+unspin() { [ -z "$spinner" ] || { kill "$spinner" 2>/dev/null; wait "$spinner" 2>/dev/null || true; }; spinner=''; }
+trap unspin EXIT
+place() {
+	unspin
+	if [ "$1" = sink ]; then echo "$poll_ms"; else echo 0; fi >"$dbg/$sinkdev/poll_ms"
+	[ -w "$wqmask" ] || return 0
+	if [ "$1" = sink ]; then echo 2; else echo 1; fi >"$wqmask"
+	if [ "$1" = nullb ]; then
+		taskset -c 1 sh -c 'while :; do :; done' &
+		spinner=$!
+	fi
+}
+iface_of() { case $1 in null*) echo "$null" ;; *) echo "$sink" ;; esac; }
 
 setflag() { ethtool --set-priv-flags "$sink" tx-no-linear "$1"
 	    ethtool --set-priv-flags "$null" tx-no-linear "$1"; }
 
 # Which path the skbs take, per device and flag: the probe at ndo_start_xmit
-place sink
+place sinkwq
 for dev in sink null; do
 	i=$(iface_of "$dev")
 	setflag off
@@ -164,7 +193,7 @@ for r in $(seq "$rounds"); do
 	log "round $r of $rounds done after $(( $(date +%s) - start )) s"
 done
 setflag on
-place sink
+place sinkwq
 
 # What the driver and the device counted over the whole run
 ethtool -S "$sink" >"$out/ethtool-sink.txt"
