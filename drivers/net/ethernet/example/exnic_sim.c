@@ -1337,7 +1337,8 @@ static void exnic_sim_engine_poll(struct exnic_hw *hw,
 		if (n && !unraised)
 			first = ktime_get_ns();
 		unraised += n;
-		if (READ_ONCE(q->irq_pending) &&
+		/* masked: NAPI still runs; the cause waits for its unmask */
+		if (READ_ONCE(q->irq_pending) && !READ_ONCE(q->int_mask) &&
 		    (!unraised || unraised >= EXNIC_SIM_COAL_FRAMES ||
 		     ktime_get_ns() - first >= EXNIC_SIM_COAL_US * NSEC_PER_USEC)) {
 			exnic_sim_engine_irq(hw, q);
