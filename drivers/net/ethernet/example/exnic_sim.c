@@ -528,16 +528,35 @@ static u32 exnic_sim_ctrl(struct exnic_hw *hw)
 	return up ? EXNIC_CTRL_LINK_UP : 0;
 }
 
+/*
+ * The queue whose register block holds @reg, and in @off the register's
+ * offset in that block; NULL for a queue register beyond the queue count,
+ * or for a register before the queue blocks.
+ */
+static struct exnic_sim_queue *exnic_sim_reg_queue(struct exnic_hw *hw,
+						   u32 reg, u32 *off)
+{
+	unsigned int q;
+
+	if (reg < EXNIC_QUEUE_BASE(0))
+		return NULL;
+	q = (reg - EXNIC_QUEUE_BASE(0)) / EXNIC_SIM_QSTRIDE;
+	if (q >= hw->num_queues)
+		return NULL;
+	*off = reg - EXNIC_QUEUE_BASE(q);
+	return &hw->queues[q];
+}
+
 static u32 exnic_sim_rd_queue(struct exnic_hw *hw, u32 reg)
 {
-	unsigned int q = (reg - EXNIC_QUEUE_BASE(0)) / EXNIC_SIM_QSTRIDE;
 	struct exnic_sim_queue *sq;
+	u32 off;
 
-	if (q >= hw->num_queues)
+	sq = exnic_sim_reg_queue(hw, reg, &off);
+	if (!sq)
 		return 0;
-	sq = &hw->queues[q];
 
-	switch (reg - EXNIC_QUEUE_BASE(q)) {
+	switch (off) {
 	case EXNIC_SIM_QOFF(TXQ_BASE_LO):
 		return lower_32_bits(sq->tx.base);
 	case EXNIC_SIM_QOFF(TXQ_BASE_HI):
@@ -733,18 +752,13 @@ static bool exnic_sim_ring_tail(struct exnic_hw *hw, struct exnic_sim_ring *r,
 	return true;
 }
 
-/* Under hw->lock; returns true if the queue's work must run */
-static bool exnic_sim_wr_queue(struct exnic_hw *hw, u32 reg, u32 val)
+/*
+ * Writes register @off of queue @sq. Under hw->lock; returns true if the
+ * queue's work must run.
+ */
+static bool exnic_sim_wr_queue(struct exnic_hw *hw, struct exnic_sim_queue *sq,
+			       u32 off, u32 val)
 {
-	unsigned int q = (reg - EXNIC_QUEUE_BASE(0)) / EXNIC_SIM_QSTRIDE;
-	struct exnic_sim_queue *sq;
-	u32 off;
-
-	if (q >= hw->num_queues)
-		return false;
-	sq = &hw->queues[q];
-	off = reg - EXNIC_QUEUE_BASE(q);
-
 	switch (off) {
 	case EXNIC_SIM_QOFF(TXQ_BASE_LO):
 	case EXNIC_SIM_QOFF(TXQ_BASE_HI):
@@ -791,14 +805,12 @@ static bool exnic_sim_wr_queue(struct exnic_hw *hw, u32 reg, u32 val)
  */
 static bool exnic_sim_tx_posted(struct exnic_hw *hw, u32 reg, u32 val)
 {
-	unsigned int q = (reg - EXNIC_QUEUE_BASE(0)) / EXNIC_SIM_QSTRIDE;
 	struct exnic_sim_queue *sq;
+	u32 off;
 
-	if (reg < EXNIC_QUEUE_BASE(0) || q >= hw->num_queues ||
-	    reg != EXNIC_REG_TXQ_TAIL(q))
-		return false;
-	sq = &hw->queues[q];
-	if (!READ_ONCE(sq->polling) ||
+	sq = exnic_sim_reg_queue(hw, reg, &off);
+	if (!sq || off != EXNIC_SIM_QOFF(TXQ_TAIL) ||
+	    !READ_ONCE(sq->polling) ||
 	    !(READ_ONCE(sq->tx.ctrl) & EXNIC_QCTRL_ENABLE) ||
 	    val >= READ_ONCE(sq->tx.size))
 		return false;
@@ -821,8 +833,9 @@ static bool exnic_sim_tx_posted(struct exnic_hw *hw, u32 reg, u32 val)
  */
 void exnic_hw_wr32(struct exnic_hw *hw, u32 reg, u32 val)
 {
-	struct exnic_sim_queue *kick = NULL;
+	struct exnic_sim_queue *sq, *kick = NULL;
 	unsigned long flags;
+	u32 off;
 
 	if (exnic_sim_tx_posted(hw, reg, val))
 		return;
@@ -834,13 +847,13 @@ void exnic_hw_wr32(struct exnic_hw *hw, u32 reg, u32 val)
 			exnic_sim_reset(hw);
 		break;
 	case EXNIC_QUEUE_BASE(0) ... EXNIC_QUEUE_BASE(EXNIC_MAX_QUEUES) - 1:
-		if (exnic_sim_wr_queue(hw, reg, val)) {
-			kick = &hw->queues[(reg - EXNIC_QUEUE_BASE(0)) / EXNIC_SIM_QSTRIDE];
-			if (kick->polling)
-				kick = NULL;	/* the work sees it */
-			else
-				hw->stats.kicks++;
-		}
+		sq = exnic_sim_reg_queue(hw, reg, &off);
+		if (!sq || !exnic_sim_wr_queue(hw, sq, off, val))
+			break;
+		if (sq->polling)
+			break;	/* the work sees it */
+		kick = sq;
+		hw->stats.kicks++;
 		break;
 	}
 	spin_unlock_irqrestore(&hw->lock, flags);
