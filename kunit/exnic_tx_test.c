@@ -37,6 +37,7 @@ MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 struct exnic_test_wire {
 	unsigned int frames;
 	unsigned int strangers;
+	unsigned int strangers_mcast;	/* of them, to a group address */
 	u32 status;
 	u32 len;
 	u32 inline_len;
@@ -78,6 +79,8 @@ static void exnic_test_tap(void *ctx, const struct exnic_sim_frame *f)
 
 	if (!exnic_test_own_frame(f)) {
 		w->strangers++;
+		if (f->len >= ETH_ALEN && is_multicast_ether_addr(f->data))
+			w->strangers_mcast++;
 		return;
 	}
 	w->frames++;
@@ -352,6 +355,12 @@ static void exnic_tx_shape(struct kunit *test)
 			1 + w->strangers);
 	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_HEADLEN0),
 			skb_shape_headlen_zero(sh->shape) ? 1 : 0);
+	/* Our frame goes to 02:00:00:00:00:02. A destination read through
+	 * skb->data past skb_headlen() sees SKB_SHAPE_POISON (0x6b, the group
+	 * bit set) and counts it as multicast.
+	 */
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_MULTICAST),
+			w->strangers_mcast);
 	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_PAD_BUF),
 			d->profile.no_pad && sh->len < ETH_ZLEN ? 1 : 0);
 	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_LINEARIZE),
