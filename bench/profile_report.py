@@ -43,9 +43,11 @@ def load(d):
             pass
         frames, sums = 0, {}
         log = base.with_suffix(".log")
-        for m in PROF.finditer(log.read_text() if log.exists() else ""):
-            if m.group(1) != dev:
-                continue
+        lines = [m for m in PROF.finditer(log.read_text() if log.exists()
+                                          else "") if m.group(1) == dev]
+        # The module's sums run on across runs: the first line of a run
+        # may hold frames of the run before it. Skip it when there are more.
+        for m in lines[1:] if len(lines) > 1 else lines:
             frames += int(m.group(3))
             kv = m.group(4).split()
             for k, v in zip(kv[::2], kv[1::2]):
