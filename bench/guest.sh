@@ -55,19 +55,8 @@ mkdir -p "$out/runs"
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 
-# The interface whose simulated device is in MODE (sink or null)
-iface_by_mode() {
-	local d dev
-	for d in /sys/class/net/*; do
-		dev=$(basename "$(readlink "$d/device" 2>/dev/null)")
-		[ -n "$dev" ] || continue
-		[ -r "$dbg/$dev/mode" ] || continue
-		[ "$(cat "$dbg/$dev/mode")" = "$1" ] && { basename "$d"; return 0; }
-	done
-	return 1
-}
-
-mb_for() { echo $(( $1 > 4096 ? ($1 + 3071) / 3072 : 1 )); }
+# shellcheck source=bench/guest_lib.sh
+source "$root/bench/guest_lib.sh"
 
 # The machine and kernel this run came from
 {
@@ -97,7 +86,7 @@ for i in "$sink" "$null"; do
 		sleep 0.1
 	done
 done
-sinkdev=$(basename "$(readlink "/sys/class/net/$sink/device")")
+sinkdev=$(dev_of_iface "$sink")
 if [ -w "$dbg/$sinkdev/fetch" ]; then
 	echo "$fetch" >"$dbg/$sinkdev/fetch"
 elif [ "$fetch" = 0 ]; then

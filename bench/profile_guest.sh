@@ -34,28 +34,16 @@ mkdir -p "$out/runs"
 
 log() { printf '[profile] %s\n' "$*" >&2; }
 
-# The interface and device name of the simulated device in MODE
-iface_by_mode() {
-	local d dev
-	for d in /sys/class/net/*; do
-		dev=$(basename "$(readlink "$d/device" 2>/dev/null)")
-		[ -n "$dev" ] || continue
-		[ -r "$dbg/$dev/mode" ] || continue
-		[ "$(cat "$dbg/$dev/mode")" = "$1" ] && { echo "$(basename "$d") $dev"; return 0; }
-	done
-	return 1
-}
-
-mb_for() { echo $(( $1 > 4096 ? ($1 + 3071) / 3072 : 1 )); }
+# shellcheck source=bench/guest_lib.sh
+source "$root/bench/guest_lib.sh"
 
 for r in $(seq "$rounds"); do
 	for v in "${variants[@]}"; do
 		name=${v%%=*} ko=${v#*=}
 		insmod "$ko" pairs=0 sinks=1 nulls=1 queues=1
-		# No /dev/fd in the guest: no process substitution
-		si=$(iface_by_mode sink) || { log "no sink device after insmod $ko"; exit 1; }
-		ni=$(iface_by_mode null) || { log "no null device after insmod $ko"; exit 1; }
-		sink=${si% *} sinkdev=${si#* } null=${ni% *}
+		sink=$(iface_by_mode sink) || { log "no sink device after insmod $ko"; exit 1; }
+		null=$(iface_by_mode null) || { log "no null device after insmod $ko"; exit 1; }
+		sinkdev=$(dev_of_iface "$sink")
 		for i in "$sink" "$null"; do ip link set "$i" mtu 9000 up; done
 		sleep 1
 		for s in "${sizes[@]}"; do
