@@ -49,3 +49,31 @@ kit_fragments() {
 	[ "$KIT_VARIANT" = kasan ] && echo "$KIT_ROOT/configs/kasan.config"
 	return 0
 }
+
+# kit_pristine_tree TREE: TREE as a git repository of the pristine
+# /usr/src/linux-source-$KIT_KVER.tar.xz (tag 'pristine'; made once, about
+# 2.5 min), checked out at that tag and cleaned, for 'git am' of a series.
+# Callers hold their series lock: the tree is shared.
+kit_pristine_tree() {
+	local tree=$1 tarball=/usr/src/linux-source-$KIT_KVER.tar.xz
+	if [ ! -f "$tree/.git/kit-pristine" ] || [ "$tarball" -nt "$tree/.git/kit-pristine" ] ||
+	   ! git -C "$tree" rev-parse -q --verify pristine >/dev/null; then
+		kit_log "unpacking a pristine $tarball into $tree (once, about 2.5 min)"
+		rm -rf "$tree"
+		mkdir -p "$tree"
+		tar -xf "$tarball" -C "$tree" --strip-components=1
+		# Debian's .gitignore ignores the top level: add with -f.
+		git -C "$tree" init -q
+		git -C "$tree" config gc.auto 0
+		git -C "$tree" add -f -A .
+		git -C "$tree" commit -q -m "linux-source-$KIT_KVER (pristine)"
+		git -C "$tree" tag pristine
+		touch "$tree/.git/kit-pristine"
+	fi
+	# No background 'git gc --auto' after git am: it would repack the whole
+	# tree for minutes and, inheriting the caller's lock fd, hold the lock.
+	git -C "$tree" config gc.auto 0
+	git -C "$tree" am --abort >/dev/null 2>&1 || true
+	git -C "$tree" checkout -q -f --detach pristine
+	git -C "$tree" clean -q -ffdx
+}

@@ -9,9 +9,9 @@ index.rst) after scripts/overlay put the kit's driver and kunit/ into it.
 It rewrites that tree in place:
 
   state STEP TREE
-      The tree as patch STEP of series/steps leaves it.
+      The tree as patch STEP of series/exnic/steps leaves it.
       - *.c, *.h of drivers/net/ethernet/example/: each CONFIG_EXNIC_BASELINE
-        conditional is tagged with the step that owns it (series/steps: its
+        conditional is tagged with the step that owns it (series/exnic/steps: its
         file and enclosing function), then unifdef resolves the blocks of
         steps 2..STEP to the adopted side and the others to the baseline
         side. A block no step owns, or a step item that owns no block, is
@@ -23,8 +23,8 @@ It rewrites that tree in place:
         Documentation/networking/device_drivers/ethernet/example/ and a
         toctree line in the parent index.rst: example/index when there is
         a docs/index.rst, else one line per page.
-      - MAINTAINERS: the series/MAINTAINERS entry (@AUTHOR@ from
-        series/author) in alphabetical place; its Documentation/ line only
+      - MAINTAINERS: the series/exnic/MAINTAINERS entry (@AUTHOR@ from
+        series/exnic/author) in alphabetical place; its Documentation/ line only
         from the docs step on.
 
   states TREE OUTDIR
@@ -67,8 +67,8 @@ import shutil
 import subprocess
 import sys
 
-KIT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SERIES = os.path.join(KIT_ROOT, 'series')
+KIT_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SERIES = os.path.join(KIT_ROOT, "series", "exnic")
 EXAMPLE = 'drivers/net/ethernet/example'
 DOCS_DIR = 'Documentation/networking/device_drivers/ethernet/example'
 DOCS_INDEX = 'Documentation/networking/device_drivers/ethernet/index.rst'
@@ -87,7 +87,7 @@ class SeriesError(Exception):
 
 
 def die(msg, status=1):
-    print(f'series/tree.py: {msg}', file=sys.stderr)
+    print(f'series/exnic/tree.py: {msg}', file=sys.stderr)
     sys.exit(status)
 
 
@@ -178,7 +178,7 @@ def tag_blocks(name, text, owners, claimed):
                 where = f'in {func}()' if func else 'at file scope'
                 raise SeriesError(
                     f'{EXAMPLE}/{name}:{lineno}: a {SYM} block {where} '
-                    'belongs to no step; name it in series/steps '
+                    'belongs to no step; name it in series/exnic/steps '
                     f'({name}:{func or "*"})')
             claimed.add(key)
             line = re.sub(r'\b' + SYM + r'\b', step.tag, line)
@@ -212,12 +212,12 @@ def resolve_steps(tree, steps, upto):
             continue
         for item in s.items:
             if ':' not in item:
-                raise SeriesError(f'series/steps: step {s.num}: {item!r} is '
+                raise SeriesError(f'series/exnic/steps: step {s.num}: {item!r} is '
                                   'not FILE:FUNCTION or FILE:*')
             fname, func = item.split(':', 1)
             key = (fname, func)
             if key in owners:
-                raise SeriesError(f'series/steps: {item} in two steps')
+                raise SeriesError(f'series/exnic/steps: {item} in two steps')
             owners[key] = s
     claimed = set()
     tagged = {}
@@ -227,7 +227,7 @@ def resolve_steps(tree, steps, upto):
     for key, s in owners.items():
         if key not in claimed:
             raise SeriesError(
-                f'series/steps: step {s.num} names {key[0]}:{key[1]}, which '
+                f'series/exnic/steps: step {s.num} names {key[0]}:{key[1]}, which '
                 f'has no {SYM} block')
     drivers = [s for s in steps if s.kind == 'driver']
     defs = [s.tag for s in drivers if s.num > upto]
@@ -357,7 +357,7 @@ def without_kunit(tree, kunit_step):
     names = []
     for item in kunit_step.items:
         if not item.startswith('Kconfig:'):
-            raise SeriesError(f'series/steps: step {kunit_step.num}: '
+            raise SeriesError(f'series/exnic/steps: step {kunit_step.num}: '
                               f'{item!r} is not Kconfig:SYMBOL')
         names.append(item.split(':', 1)[1])
     text = kconfig_remove(read(kconfig), names)
@@ -365,7 +365,7 @@ def without_kunit(tree, kunit_step):
         entry = '\n'.join(text.split('\n')[i:j])
         if 'KUNIT' in entry:
             raise SeriesError(f'{EXAMPLE}/Kconfig: entry {sym} mentions KUNIT '
-                              'but is not in the kunit step of series/steps')
+                              'but is not in the kunit step of series/exnic/steps')
     write(kconfig, text)
     makefile = os.path.join(tree, EXAMPLE, 'Makefile')
     write(makefile, remove_paragraph(read(makefile), 'kunit/',
@@ -462,7 +462,7 @@ def check_clean(tree):
                 raise SeriesError(
                     f'{os.path.relpath(path, tree)}:{n}: still mentions '
                     'EXNIC_BASELINE after the documented strips; extend '
-                    'series/tree.py and document it')
+                    'series/exnic/tree.py and document it')
 
 
 def cmd_state(num, tree):
@@ -501,7 +501,7 @@ def cmd_resolved(mode, tree):
 
 
 def main(argv):
-    usage = ('usage: series/tree.py state STEP TREE | states TREE OUTDIR | '
+    usage = ('usage: series/exnic/tree.py state STEP TREE | states TREE OUTDIR | '
              'resolved {adopted|baseline} TREE | steps | base-files')
     try:
         if argv[:1] == ['steps'] and len(argv) == 1:
