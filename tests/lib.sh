@@ -75,3 +75,19 @@ h0tx() {
 load_exnic() {
 	insmod "$KIT_BUILD/drivers/net/ethernet/example/exnic.ko" "$@"
 }
+# load_intel DRIVER: loads the test kernel's own (unpatched) e1000 or e1000e
+# module and waits until its interfaces exist
+load_intel() {
+	insmod "$KIT_BUILD/drivers/net/ethernet/intel/$1/$1.ko" || return 1
+	wait_iface "$1"
+}
+# wait_iface DRIVER: waits up to 10 s for an interface bound to DRIVER
+wait_iface() {
+	local t
+	for t in $(seq 50); do
+		iface_by_driver "$1" >/dev/null && return 0
+		sleep 0.2
+	done
+	echo "no interface of $1 after 10 s" >&2
+	return 1
+}

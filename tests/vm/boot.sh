@@ -11,6 +11,7 @@ check "lockdep is active" test -e /proc/lockdep_stats
 check "kernel BTF is exposed (CO-RE)" test -s /sys/kernel/btf/vmlinux
 check "AF_XDP sockets are available" python3 -c 'import socket; socket.socket(44, socket.SOCK_RAW, 0).close()'
 check "virtio-net NIC (tap backend) is present" iface_by_driver virtio_net
+check "the e1000 module loads (a module, so a patched one can replace it)" load_intel e1000
 check "e1000 NIC is present" iface_by_driver e1000
 check "virtio-net has scatter-gather on" sh -c "ethtool -k $(iface_by_driver virtio_net) | grep -q 'scatter-gather: on'"
 done_testing

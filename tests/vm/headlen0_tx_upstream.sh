@@ -7,6 +7,7 @@
 . "$(dirname "$0")/../lib.sh"
 
 v=$(iface_by_driver virtio_net)
+check "the e1000 module loads" load_intel e1000
 e0=$(iface_by_driver e1000 0)
 e1=$(iface_by_driver e1000 1)
 for i in $v $e0 $e1; do ip link set "$i" up; done
