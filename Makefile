@@ -3,7 +3,7 @@
 #   make demo        the main job: the exnic demo in a VM
 #   make test        every test; ends with 'N passed, N failed'
 #   make bench       copy vs page path on exnic, non-debug kernel (not a test)
-#   make series      the reference patch series into out/series
+#   make series      the reference patch series into out/series/{exnic,e1000e,e1000}
 #   make kernel      build the test kernel (Debian linux-source-6.12 + kit)
 #   make kunit       the KUnit suites only (kunit.py, x86_64 under qemu)
 #   make static      checkpatch --strict, W=1 and sparse on the kernel code
@@ -28,7 +28,8 @@ bench: deps
 	@KIT_VARIANT=bench scripts/build-kernel && bench/run
 
 series:
-	@scripts/gen-series
+	@scripts/gen-series && for d in series/*/driver; do \
+		scripts/gen-driver-series "$$(basename "$$(dirname "$$d")")" || exit; done
 
 kernel: deps
 	@scripts/build-kernel
