@@ -6,7 +6,7 @@
 #   1. The test kernel's own module, unpatched, with IFF_TX_SKB_NO_LINEAR
 #      forced on by nl_force.ko: checklist/run must fail, naming the items.
 #   2. The module scripts/check-driver-series built from the tree after the
-#      last patch (.cache/series-KVER/DRIVER/DRIVER.ko): checklist/run's
+#      last patch ($KIT_BUILD/kit-series/DRIVER/DRIVER.ko): checklist/run's
 #      full matrix passes every item that applies, and headlen0_tx verifies
 #      every frame on the peer with every skb headlen 0 at the driver, over
 #      the size matrix, unaligned UMEM and multi-buffer frames.
@@ -28,9 +28,8 @@ up_pair() {
 # unpatched driver must fail with the flag forced (comma-separated); the
 # others that fail with them are listed in a comment.
 series_driver_test() {
-	local drv=$1 want_fail=$2 p0 p1 kver patched s failing it
-	kver=$(basename "$KIT_BUILD" | sed 's/^build-\([0-9.]*\)-.*/\1/')
-	patched=$(dirname "$KIT_BUILD")/series-$kver/$drv/$drv.ko
+	local drv=$1 want_fail=$2 p0 p1 patched s failing it
+	patched=$KIT_BUILD/kit-series/$drv/$drv.ko
 
 	# --- 1. unpatched, flag forced ------------------------------------
 	check "[$drv unpatched] the test kernel's $drv module loads" load_intel "$drv" || return
