@@ -12,6 +12,9 @@
 #   null    the null device, CPU 1 idle
 #   nullb   the null device while a busy loop holds CPU 1, as the polling
 #           engine does: under TCG a busy vCPU takes host time from the other
+#   e1000e  a real driver on qemu's 82574L model, when the VM has one and
+#           $KIT_BUILD/kit-series/e1000e/e1000e.ko (series/e1000e/) exists:
+#           its private flag tx-no-linear switches the path as exnic's does
 # One JSON file per run in $KIT_OUT/runs/, one line per run in
 # $KIT_OUT/runs.tsv.
 #
@@ -57,6 +60,8 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 
 # shellcheck source=bench/guest_lib.sh
 source "$root/bench/guest_lib.sh"
+# shellcheck source=tests/lib.sh
+source "$root/tests/lib.sh"	# iface_by_driver
 
 # The machine and kernel this run came from
 {
@@ -79,7 +84,16 @@ null=$(iface_by_mode null) || {
 	echo "bench: no exnic null device; rebuild the bench kernel (KIT_VARIANT=bench scripts/build-kernel)" >&2
 	exit 1
 }
-for i in "$sink" "$null"; do
+# e1000e, patched by its series, when the VM has qemu's 82574L ports
+e1k=
+e1000e_ko=$KIT_BUILD/kit-series/e1000e/e1000e.ko
+if grep -qx 0x10d3 /sys/bus/pci/devices/*/device 2>/dev/null; then
+	[ -f "$e1000e_ko" ] || { echo "bench: no $e1000e_ko; run scripts/check-driver-series e1000e with KIT_VARIANT=bench" >&2; exit 1; }
+	insmod "$e1000e_ko"
+	e1k=$(iface_by_driver e1000e 0) || { echo "bench: the patched e1000e bound no port" >&2; exit 1; }
+	ip link set "$(iface_by_driver e1000e 1)" mtu 9000 up
+fi
+for i in "$sink" "$null" $e1k; do
 	ip link set "$i" mtu 9000 up
 	for _ in $(seq 50); do
 		[ "$(cat "/sys/class/net/$i/carrier" 2>/dev/null)" = 1 ] && break
@@ -111,6 +125,7 @@ if [ "$(nproc)" -ge 2 ] && [ -w "$wqmask" ]; then
 else
 	log "one CPU: only the sinkwq and null setups"
 fi
+[ -z "$e1k" ] || devs_all+=(e1000e)
 spinner=''
 unspin() { [ -z "$spinner" ] || { kill "$spinner" 2>/dev/null; wait "$spinner" 2>/dev/null || true; }; spinner=''; }
 trap unspin EXIT
@@ -124,14 +139,16 @@ place() {
 		spinner=$!
 	fi
 }
-iface_of() { case $1 in null*) echo "$null" ;; *) echo "$sink" ;; esac; }
+iface_of() { case $1 in null*) echo "$null" ;; e1000e) echo "$e1k" ;; *) echo "$sink" ;; esac; }
 
-setflag() { ethtool --set-priv-flags "$sink" tx-no-linear "$1"
-	    ethtool --set-priv-flags "$null" tx-no-linear "$1"; }
+setflag() {
+	local i
+	for i in "$sink" "$null" $e1k; do ethtool --set-priv-flags "$i" tx-no-linear "$1"; done
+}
 
 # Which path the skbs take, per device and flag: the probe at ndo_start_xmit
 place sinkwq
-for dev in sink null; do
+for dev in sink null ${e1k:+e1000e}; do
 	i=$(iface_of "$dev")
 	setflag off
 	"$h0" -i "$i" -s 1500 -n 2000 --json --no-progress --expect-linear \

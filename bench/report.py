@@ -23,12 +23,12 @@ TOOLS = {"h0": "headlen0_tx", "min": "xsk_min_tx"}
 # (the goals' device), and its work item on the sender's CPU; the null
 # device (the limit) with the second CPU idle, and with it spinning
 DEVS = {"sink": "exnic", "sinkwq": "exnic-wq", "null": "limit",
-        "nullb": "limit-busy"}
+        "nullb": "limit-busy", "e1000e": "e1000e"}
 SINKS = ("sink", "sinkwq")
 LIMITS = ("null", "nullb")
 # key prefix of a device in bench.json's ratios
 KEY = {"sink": "exnic", "sinkwq": "exnic_wq", "null": "limit",
-       "nullb": "limit_busy"}
+       "nullb": "limit_busy", "e1000e": "e1000e"}
 PATHS = {"off": "copy", "on": "page"}
 
 
