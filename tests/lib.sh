@@ -75,6 +75,18 @@ h0tx() {
 load_exnic() {
 	insmod "$KIT_BUILD/drivers/net/ethernet/example/exnic.ko" "$@"
 }
+# exnic's quirk profiles (debugfs profile), 'none' first
+EXNIC_PROFILES="none no-zero-len min-inline tx-header trailer max-bufs dma-align no-pad strict"
+# exnic_profile P0 P1 NAME: both exnic ports in quirk profile NAME, up
+exnic_profile() {
+	local d
+	ip link set "$1" down; ip link set "$2" down
+	for d in "$1" "$2"; do
+		echo "$3" >"/sys/kernel/debug/exnic/$(basename "$(readlink "/sys/class/net/$d/device")")/profile"
+	done
+	ip link set "$1" up; ip link set "$2" up
+	sleep 0.3
+}
 # load_intel DRIVER: loads the test kernel's own (unpatched) e1000 or e1000e
 # module and waits until its interfaces exist
 load_intel() {

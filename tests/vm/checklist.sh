@@ -12,28 +12,16 @@
 . "$(dirname "$0")/../lib.sh"
 . "$KIT_ROOT/tests/checklist_lib.sh"
 
-dbg=/sys/kernel/debug/exnic
 kver=$(basename "$KIT_BUILD" | sed 's/^build-\([0-9.]*\)-.*/\1/')
 baseline_ko=$(dirname "$KIT_BUILD")/baseline-$kver/exnic.ko
 
-# profile P0 P1 NAME: both exnic ports in quirk profile NAME, up
-profile() {
-	local d
-	ip link set "$1" down; ip link set "$2" down
-	for d in "$1" "$2"; do
-		echo "$3" >"$dbg/$(basename "$(readlink "/sys/class/net/$d/device")")/profile"
-	done
-	ip link set "$1" up; ip link set "$2" up
-	sleep 0.3
-}
-profiles="none no-zero-len min-inline tx-header trailer max-bufs dma-align no-pad strict"
 
 # --- adopted exnic: every item passes or is n/a, in every profile ---------
 check "exnic loads (one port pair)" load_exnic || { done_testing; exit; }
 p0=$(iface_by_driver exnic 0)
 p1=$(iface_by_driver exnic 1)
-for prof in $profiles; do
-	profile "$p0" "$p1" "$prof"
+for prof in $EXNIC_PROFILES; do
+	exnic_profile "$p0" "$p1" "$prof"
 	# The full matrix once; four runs per other profile, one probed.
 	m="--quick --probe first" what="4 runs"
 	[ "$prof" = none ] && m= what="full matrix"
@@ -54,7 +42,7 @@ rmmod exnic
 if check "baseline exnic loads ($baseline_ko)" insmod "$baseline_ko"; then
 	p0=$(iface_by_driver exnic 0)
 	p1=$(iface_by_driver exnic 1)
-	profile "$p0" "$p1" none
+	exnic_profile "$p0" "$p1" none
 	cl baseline-copy --quick --probe first "$p0" "$p1"
 	expect "[baseline, flag off] linear skbs: no item fails" "$(rc_of baseline-copy)" 0
 	expect "[baseline, flag off] the flag items are n/a" \
@@ -69,7 +57,7 @@ if check "baseline exnic loads ($baseline_ko)" insmod "$baseline_ko"; then
 		set -- $pe
 		prof=$1 item=$2
 		if [ ! -f "$KIT_OUT/cl-baseline-$prof.rc" ]; then
-			profile "$p0" "$p1" "$prof"
+			exnic_profile "$p0" "$p1" "$prof"
 			cl "baseline-$prof" --quick --probe first "$p0" "$p1"
 			expect "[baseline $prof, flag on] checklist/run fails (exit 1)" \
 				"$(rc_of "baseline-$prof")" 1
