@@ -57,7 +57,7 @@ series_driver_test() {
 
 	# --- 2. patched ---------------------------------------------------
 	check "[$drv patched] the series' module loads ($patched)" \
-		sh -c "insmod '$patched' && true" || return
+		insmod "$patched" || return
 	wait_iface "$drv"
 	p0=$(iface_by_driver "$drv" 0)
 	p1=$(iface_by_driver "$drv" 1)
