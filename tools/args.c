@@ -83,7 +83,9 @@ static const char h0_usage_text[] =
 "  -f, --frame-size BYTES   UMEM chunk size, 2048..4096 (default 4096)\n"
 "      --frames N           UMEM chunks (default 4096)\n"
 "  -u, --unaligned          unaligned UMEM chunks; frames cross page boundaries\n"
-"      --mb N               split each frame over N descriptors (XDP_PKT_CONTD), 1..17\n"
+"      --mb N               split each frame over N descriptors (XDP_PKT_CONTD), 1..18;\n"
+"                           the kernel drops a frame of more than 17 on an\n"
+"                           IFF_TX_SKB_NO_LINEAR device, of more than 18 on the copy path\n"
 "      --sndbuf BYTES       socket send budget (SO_SNDBUFFORCE as root, else SO_SNDBUF);\n"
 "                           the page path charges a whole UMEM chunk per frame\n"
 "      --no-check           benchmark: write each UMEM chunk once, on first use, and do\n"
@@ -296,7 +298,9 @@ static enum h0_parse_result h0_apply(const struct h0_opt_def *d, const char *sho
 		break;
 	case OPT_MB:
 		NUM(1, H0_MB_MAX, "descriptors per frame",
-		    "a headlen-0 skb holds at most MAX_SKB_FRAGS (17) frags");
+		    "a frame takes at most 17 descriptors with IFF_TX_SKB_NO_LINEAR "
+		    "(MAX_SKB_FRAGS frags) and 18 on the copy path (a linear part "
+		    "and MAX_SKB_FRAGS frags)");
 		o->mb = v;
 		break;
 	case OPT_SNDBUF:

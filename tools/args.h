@@ -20,7 +20,16 @@
 #define H0_SIZE_MAX		65535
 #define H0_CHUNK_MIN		2048	/* XDP_UMEM_MIN_CHUNK_SIZE */
 #define H0_CHUNK_MAX		4096	/* PAGE_SIZE on x86_64: xdp_umem_reg() limit */
-#define H0_MB_MAX		17	/* MAX_SKB_FRAGS: frags of a headlen-0 skb */
+/*
+ * Descriptors per frame (CONFIG_MAX_SKB_FRAGS=17, the default). With
+ * IFF_TX_SKB_NO_LINEAR, xsk_build_skb_zerocopy() makes one frag per
+ * descriptor (two for an unaligned one that crosses a page) and drops the
+ * frame past MAX_SKB_FRAGS frags; the copy path copies the first
+ * descriptor into the linear part and each further one into a frag, so it
+ * takes one more (net/xdp/xsk.c, -EOVERFLOW in both).
+ */
+#define H0_MB_MAX_NO_LINEAR	17	/* MAX_SKB_FRAGS */
+#define H0_MB_MAX		18	/* the copy path: MAX_SKB_FRAGS + 1 */
 #define H0_BATCH_MAX		2048
 #define H0_RING_SIZE		2048
 #define H0_DEFAULT_SIZE		64

@@ -190,6 +190,22 @@ static void h0_probe_checks(struct h0_result *r, const struct h0_opts *o)
 			 (unsigned long long)s->skbs, where);
 }
 
+/* Why the kernel may have dropped descriptors: the per-frame limits. */
+static const char *h0_invalid_cause(const struct h0_opts *o, const struct h0_tx_stats *st)
+{
+	if (!st->tx_invalid_descs)
+		return "";
+	if (o->mb > H0_MB_MAX_NO_LINEAR)
+		return "; a frame of more than 17 descriptors is dropped on an "
+		       "IFF_TX_SKB_NO_LINEAR device (MAX_SKB_FRAGS frags, "
+		       "xsk_build_skb_zerocopy()), the copy path takes 18: use --mb 17 or less";
+	if (o->unaligned && o->mb > 1)
+		return "; with IFF_TX_SKB_NO_LINEAR an unaligned descriptor that crosses a "
+		       "page takes two frags, so fewer than 17 descriptors can overflow "
+		       "MAX_SKB_FRAGS: lower --mb";
+	return "";
+}
+
 static int h0_main_send(const struct h0_opts *o)
 {
 	struct h0_result r = { .o = o, .dev_tx_packets = -1, .dev_tx_dropped = -1 };
@@ -300,6 +316,9 @@ static int h0_main_send(const struct h0_opts *o)
 		 (unsigned long long)tx.st.descs_sent, (unsigned long long)tx.st.compl_duplicate,
 		 (unsigned long long)tx.st.compl_unknown, (unsigned long long)tx.st.compl_missing,
 		 tx.st.tx_invalid_descs ? " (the kernel rejected descriptors: tx_invalid_descs)" : "");
+	h0_check(&r, "kernel_accepted", !tx.st.tx_invalid_descs,
+		 "%llu descriptors dropped by the kernel (XDP_STATISTICS tx_invalid_descs)%s",
+		 (unsigned long long)tx.st.tx_invalid_descs, h0_invalid_cause(o, &tx.st));
 	if (!o->no_check)
 		h0_check(&r, "umem_unchanged", !tx.st.umem_modified,
 			 "%llu descriptors with modified UMEM bytes",

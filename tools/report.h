@@ -21,7 +21,7 @@
 struct h0_check {
 	const char *name;
 	bool ok;
-	char detail[256];
+	char detail[512];
 };
 
 struct h0_result {
