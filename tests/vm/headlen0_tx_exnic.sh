@@ -30,8 +30,22 @@ done
 expect "the probe sits at exnic's ndo_start_xmit" \
 	"$(json_get "$KIT_OUT/exnic-none.json" probe.at_driver)" true
 
+# Descriptors per frame (docs/porting.rst, NL-09): with the flag, one frag
+# per descriptor and at most MAX_SKB_FRAGS (17); the copy path puts the
+# first descriptor in the linear part and takes one more.
+check "NO_LINEAR path: 17 descriptors a frame (MAX_SKB_FRAGS) arrive headlen 0, verified" \
+	h0tx exnic-mb17 -i "$p0" -n 300 -s 1500 --mb 17 --verify="$p1" --expect-headlen0=100
+h0tx exnic-mb18 -i "$p0" -n 300 -s 1500 --mb 18 --verify="$p1"
+expect "NO_LINEAR path: 18 descriptors a frame are dropped by the kernel (exit 1)" "$?" 1
+expect "  ... and headlen0_tx says it is the kernel's per-frame limit" \
+	"$(json_get "$KIT_OUT/exnic-mb18.json" checks | grep -c 'more than 17 descriptors is dropped')" 1
+expect "  ... and no frame reached the peer" \
+	"$(json_get "$KIT_OUT/exnic-mb18.json" verify.good)" 0
+
 ethtool --set-priv-flags "$p0" tx-no-linear off
 check "tx-no-linear off: every skb reaches exnic linear (copy path)" \
 	h0tx exnic-copy -i "$p0" -n 1000 -s 1500 --verify="$p1" --expect-linear
+check "copy path: 18 descriptors a frame (a linear part and 17 frags), verified" \
+	h0tx exnic-copy-mb18 -i "$p0" -n 300 -s 1500 --mb 18 --verify="$p1" --expect-linear
 ethtool --set-priv-flags "$p0" tx-no-linear on
 done_testing
