@@ -14,7 +14,7 @@
 . "$KIT_ROOT/tests/xsk/run_xskxceiver.sh"
 
 check "xskxceiver is built ($XSKX)" test -x "$XSKX" || { done_testing; exit; }
-echo "# selftest patches applied: $(tr '\n' ' ' <"$(dirname "$XSKX")/patches" 2>/dev/null)"
+echo "# selftest patches applied (tests/xsk/*.patch, each with its reason): $(tr '\n' ' ' <"$(dirname "$XSKX")/patches" 2>/dev/null)"
 check "64 hugepages of 2 MB for the unaligned tests" \
 	sh -c 'echo 64 >/proc/sys/vm/nr_hugepages && [ "$(cat /proc/sys/vm/nr_hugepages)" = 64 ]'
 
@@ -56,4 +56,5 @@ if check "e1000e patched by its series loads" insmod "$KIT_BUILD/kit-series/e100
 	xsk_run e1000e "$e0" "$e1"
 	xsk_run e1000e-busy-poll "$e0" "$e1" -b
 fi
+xsk_summary
 done_testing
