@@ -267,6 +267,7 @@ int exnic_get_queue_stats(struct net_device *ndev, unsigned int q,
 
 /* exnic_ethtool.c */
 void exnic_set_ethtool_ops(struct net_device *ndev);
+void exnic_set_stat_ops(struct net_device *ndev);
 u64 exnic_dev_err(struct exnic_priv *priv, unsigned int err);
 
 #endif /* _EXNIC_H_ */

@@ -70,6 +70,61 @@ exnic_page_pool_params_stack(struct page_pool_params *pp,
 }
 
 /*
+ * Per-queue statistics over netlink (struct netdev_stat_ops, with the
+ * stop and wake counters exnic reports): 6.12 has them, 6.1 has none, and
+ * the ops are defined there only so that exnic_qstats.c compiles; nothing
+ * calls them. Kernels in between are not tested, and get none.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+static inline void
+exnic_netdev_set_stat_ops(struct net_device *ndev,
+			  const struct netdev_stat_ops *ops)
+{
+	ndev->stat_ops = ops;
+}
+#else
+struct netdev_queue_stats_rx {
+	u64 bytes;
+	u64 packets;
+	u64 alloc_fail;
+};
+
+struct netdev_queue_stats_tx {
+	u64 bytes;
+	u64 packets;
+	u64 hw_drop_errors;
+	u64 needs_csum;
+	u64 stop;
+	u64 wake;
+};
+
+struct netdev_stat_ops {
+	void (*get_queue_stats_rx)(struct net_device *dev, int idx,
+				   struct netdev_queue_stats_rx *stats);
+	void (*get_queue_stats_tx)(struct net_device *dev, int idx,
+				   struct netdev_queue_stats_tx *stats);
+	void (*get_base_stats)(struct net_device *dev,
+			       struct netdev_queue_stats_rx *rx,
+			       struct netdev_queue_stats_tx *tx);
+};
+
+static inline void
+exnic_netdev_set_stat_ops(struct net_device *ndev,
+			  const struct netdev_stat_ops *ops)
+{
+}
+#endif
+
+/* ethtool_puts() came in 6.8. */
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 8, 0)
+static inline void ethtool_puts(u8 **data, const char *str)
+{
+	strscpy((char *)*data, str, ETH_GSTRING_LEN);
+	*data += ETH_GSTRING_LEN;
+}
+#endif
+
+/*
  * platform_driver.remove returns void from 6.11. From 6.3 until then, and
  * in 6.1.y, the void-returning callback is .remove_new.
  */

@@ -15,36 +15,40 @@
 #include <linux/platform_device.h>
 
 #include "exnic.h"
+#include "exnic_compat.h"
 
-static const char exnic_tx_stat_names[EXNIC_TX_NSTATS][ETH_GSTRING_LEN] = {
-	[EXNIC_TX_PACKETS]		= "tx_packets",
-	[EXNIC_TX_BYTES]		= "tx_bytes",
-	[EXNIC_TX_HEADLEN0]		= "tx_headlen0",
-	[EXNIC_TX_FRAG0_MAP]		= "tx_frag0_map",
-	[EXNIC_TX_HEADROOM_REALLOC]	= "tx_headroom_realloc",
-	[EXNIC_TX_LINEARIZE]		= "tx_linearize",
-	[EXNIC_TX_PAD_BUF]		= "tx_pad_buf",
-	[EXNIC_TX_INLINE]		= "tx_inline",
-	[EXNIC_TX_TRAILER_SKB]		= "tx_trailer_skb",
-	[EXNIC_TX_TRAILER_BUF]		= "tx_trailer_buf",
-	[EXNIC_TX_BOUNCE]		= "tx_bounce",
-	[EXNIC_TX_CSUM_PARTIAL]		= "tx_csum_partial",
-	[EXNIC_TX_CSUM_HELP]		= "tx_csum_help",
-	[EXNIC_TX_MULTICAST]		= "tx_multicast",
-	[EXNIC_TX_DMA_ERR]		= "tx_dma_err",
-	[EXNIC_TX_DROPS]		= "tx_drops",
-	[EXNIC_TX_BUSY]			= "tx_busy",
-	[EXNIC_TX_STOP]			= "tx_stop",
-	[EXNIC_TX_RESTART]		= "tx_restart",
-	[EXNIC_TX_HW_ERR]		= "tx_hw_err",
-	[EXNIC_TX_TIMEOUT]		= "tx_timeout",
+/*
+ * ethtool -S carries only what the standard statistics do not: packets,
+ * bytes, queue stops and wakes, checksum requests and RX allocation
+ * failures are in rtnl stats64 and the per-queue statistics
+ * (exnic_stat_ops, exnic_qstats.c).
+ */
+struct exnic_estat {
+	char name[ETH_GSTRING_LEN];
+	unsigned int idx;
 };
 
-static const char exnic_rx_stat_names[EXNIC_RX_NSTATS][ETH_GSTRING_LEN] = {
-	[EXNIC_RX_PACKETS]		= "rx_packets",
-	[EXNIC_RX_BYTES]		= "rx_bytes",
-	[EXNIC_RX_ALLOC_ERR]		= "rx_alloc_err",
-	[EXNIC_RX_DROPS]		= "rx_drops",
+static const struct exnic_estat exnic_tx_estats[] = {
+	{ "tx_headlen0",		EXNIC_TX_HEADLEN0 },
+	{ "tx_frag0_map",		EXNIC_TX_FRAG0_MAP },
+	{ "tx_headroom_realloc",	EXNIC_TX_HEADROOM_REALLOC },
+	{ "tx_linearize",		EXNIC_TX_LINEARIZE },
+	{ "tx_pad_buf",			EXNIC_TX_PAD_BUF },
+	{ "tx_inline",			EXNIC_TX_INLINE },
+	{ "tx_trailer_skb",		EXNIC_TX_TRAILER_SKB },
+	{ "tx_trailer_buf",		EXNIC_TX_TRAILER_BUF },
+	{ "tx_bounce",			EXNIC_TX_BOUNCE },
+	{ "tx_csum_help",		EXNIC_TX_CSUM_HELP },
+	{ "tx_multicast",		EXNIC_TX_MULTICAST },
+	{ "tx_dma_err",			EXNIC_TX_DMA_ERR },
+	{ "tx_drops",			EXNIC_TX_DROPS },
+	{ "tx_busy",			EXNIC_TX_BUSY },
+	{ "tx_hw_err",			EXNIC_TX_HW_ERR },
+	{ "tx_timeout",			EXNIC_TX_TIMEOUT },
+};
+
+static const struct exnic_estat exnic_rx_estats[] = {
+	{ "rx_drops",			EXNIC_RX_DROPS },
 };
 
 static const char exnic_err_names[EXNIC_ERR_COUNT][ETH_GSTRING_LEN] = {
@@ -68,7 +72,8 @@ static const char exnic_pflag_names[][ETH_GSTRING_LEN] = {
 
 #endif
 #define EXNIC_NSTATS \
-	(EXNIC_TX_NSTATS + EXNIC_RX_NSTATS + EXNIC_ERR_COUNT)
+	(ARRAY_SIZE(exnic_tx_estats) + ARRAY_SIZE(exnic_rx_estats) + \
+	 EXNIC_ERR_COUNT)
 
 /**
  * exnic_dev_err - a device error counter, across resets
@@ -130,12 +135,14 @@ static int exnic_get_sset_count(struct net_device *ndev, int sset)
  */
 static void exnic_get_strings(struct net_device *ndev, u32 sset, u8 *data)
 {
+	unsigned int i;
+
 	switch (sset) {
 	case ETH_SS_STATS:
-		memcpy(data, exnic_tx_stat_names, sizeof(exnic_tx_stat_names));
-		data += sizeof(exnic_tx_stat_names);
-		memcpy(data, exnic_rx_stat_names, sizeof(exnic_rx_stat_names));
-		data += sizeof(exnic_rx_stat_names);
+		for (i = 0; i < ARRAY_SIZE(exnic_tx_estats); i++)
+			ethtool_puts(&data, exnic_tx_estats[i].name);
+		for (i = 0; i < ARRAY_SIZE(exnic_rx_estats); i++)
+			ethtool_puts(&data, exnic_rx_estats[i].name);
 		memcpy(data, exnic_err_names, sizeof(exnic_err_names));
 		break;
 #ifndef CONFIG_EXNIC_BASELINE
@@ -166,12 +173,13 @@ static void exnic_get_ethtool_stats(struct net_device *ndev,
 	for (q = 0; q < priv->max_queues; q++) {
 		exnic_ring_stats(&priv->txr[q], tx, EXNIC_TX_NSTATS);
 		exnic_ring_stats(&priv->rxr[q], rx, EXNIC_RX_NSTATS);
-		for (i = 0; i < EXNIC_TX_NSTATS; i++)
-			data[i] += tx[i];
-		for (i = 0; i < EXNIC_RX_NSTATS; i++)
-			data[EXNIC_TX_NSTATS + i] += rx[i];
+		for (i = 0; i < ARRAY_SIZE(exnic_tx_estats); i++)
+			data[i] += tx[exnic_tx_estats[i].idx];
+		for (i = 0; i < ARRAY_SIZE(exnic_rx_estats); i++)
+			data[ARRAY_SIZE(exnic_tx_estats) + i] +=
+				rx[exnic_rx_estats[i].idx];
 	}
-	data += EXNIC_TX_NSTATS + EXNIC_RX_NSTATS;
+	data += ARRAY_SIZE(exnic_tx_estats) + ARRAY_SIZE(exnic_rx_estats);
 	for (i = 0; i < EXNIC_ERR_COUNT; i++)
 		data[i] = exnic_dev_err(priv, i);
 }

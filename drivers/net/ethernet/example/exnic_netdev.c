@@ -379,5 +379,6 @@ void exnic_set_netdev_ops(struct net_device *ndev)
 
 	INIT_WORK(&priv->reset_work, exnic_reset_task);
 	ndev->netdev_ops = &exnic_netdev_ops;
+	exnic_set_stat_ops(ndev);
 	ndev->watchdog_timeo = 5 * HZ;
 }
