@@ -186,7 +186,7 @@ err:
 /* Take back every completed address; check its bytes are still ours. */
 static uint32_t h0_reclaim(struct h0_tx *t)
 {
-	uint32_t idx, n, i, slot;
+	uint32_t idx = 0, n, i, slot;
 
 	n = xsk_ring_cons__peek(&t->cq, H0_RING_SIZE, &idx);
 	for (i = 0; i < n; i++) {
@@ -274,7 +274,7 @@ static bool h0_slot_built(struct h0_tx *t, uint64_t addr, uint32_t k)
 /* Put @n frames on the TX ring, each as t->o->mb descriptors. */
 static void h0_submit(struct h0_tx *t, uint32_t n)
 {
-	uint32_t mb = t->o->mb, idx, f, k;
+	uint32_t mb = t->o->mb, idx = 0, f, k;
 	uint64_t addr;
 
 	if (xsk_ring_prod__reserve(&t->tx, n * mb, &idx) != n * mb)
