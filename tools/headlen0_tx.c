@@ -12,7 +12,8 @@
  *   slots.c    UMEM slots, ledger    seqtrack.c receive-side sequence accounting
  *   tx.c       AF_XDP sender         verify.c   AF_PACKET receiver
  *   probe.c    BPF probe loader      netdev.c   interface and capability queries
- *   report.c   summary, progress, JSON
+ *   result.c   checks, exit status   report.c   summary, progress, JSON
+ *   json.c     JSON strings
  *
  * Exit status: 0 success, 1 a check failed, 2 bad usage or setup error.
  */
@@ -35,10 +36,6 @@
 #include "tx.h"
 #include "verify.h"
 
-#define H0_EXIT_OK	0
-#define H0_EXIT_FAIL	1
-#define H0_EXIT_USAGE	2
-
 static volatile sig_atomic_t h0_stop;
 
 static void h0_on_signal(int sig)
@@ -57,23 +54,6 @@ static int h0_fail_usage(const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\n");
 	return H0_EXIT_USAGE;
-}
-
-static void h0_check(struct h0_result *r, const char *name, bool ok, const char *fmt, ...)
-{
-	struct h0_check *c;
-	va_list ap;
-
-	if (r->nchecks >= H0_MAX_CHECKS)
-		return;
-	c = &r->checks[r->nchecks++];
-	c->name = name;
-	c->ok = ok;
-	va_start(ap, fmt);
-	vsnprintf(c->detail, sizeof(c->detail), fmt, ap);
-	va_end(ap);
-	if (!ok)
-		r->exit_code = H0_EXIT_FAIL;
 }
 
 struct h0_tick_ctx {
@@ -122,22 +102,6 @@ static void h0_output(const struct h0_result *r)
 	fflush(stdout);
 }
 
-static void h0_verify_checks(struct h0_result *r, const struct h0_verify *v)
-{
-	uint64_t lost = h0_seq_lost(&v->t), good = v->t.distinct + v->t.untagged;
-
-	h0_check(r, "verify_received", good > 0 && !lost && !v->err,
-		 "%llu good of %llu expected, %llu lost%s%s",
-		 (unsigned long long)good, (unsigned long long)v->t.expected,
-		 (unsigned long long)lost, v->sock_drops ? " (socket drops: receiver too slow, "
-		 "try -r)" : "", v->err ? " (receive error)" : "");
-	h0_check(r, "verify_bytes", !v->t.corrupted && !v->t.out_of_range,
-		 "%llu corrupted, %llu out of range", (unsigned long long)v->t.corrupted,
-		 (unsigned long long)v->t.out_of_range);
-	h0_check(r, "verify_duplicates", !v->t.duplicates, "%llu duplicates, %llu reordered",
-		 (unsigned long long)v->t.duplicates, (unsigned long long)v->t.reordered);
-}
-
 static int h0_main_verify(const struct h0_opts *o)
 {
 	struct h0_result r = { .o = o, .dev_tx_packets = -1, .dev_tx_dropped = -1 };
@@ -166,44 +130,10 @@ static int h0_main_verify(const struct h0_opts *o)
 	r.nd = &nd;
 	r.cfg = &v.cfg;
 	r.verify = &v;
-	h0_verify_checks(&r, &v);
+	h0_result_verify_checks(&r);
 	h0_output(&r);
 	h0_verify_close(&v);
 	return r.exit_code;
-}
-
-static void h0_probe_checks(struct h0_result *r, const struct h0_opts *o)
-{
-	const struct h0_site *s = h0_result_site(r);
-	const char *where = r->probe->at_driver ? "at the driver" :
-			    "at __dev_direct_xmit (driver not probed)";
-
-	if (o->expect_headlen0 >= 0)
-		h0_check(r, "expect_headlen0", s->skbs > 0 &&
-			 h0_site_pct(s, s->headlen0) >= o->expect_headlen0,
-			 "%.1f%% of %llu skbs %s had headlen 0, expected >= %d%%",
-			 h0_site_pct(s, s->headlen0), (unsigned long long)s->skbs, where,
-			 o->expect_headlen0);
-	if (o->expect_linear)
-		h0_check(r, "expect_linear", s->skbs > 0 && s->linear == s->skbs,
-			 "%llu of %llu skbs %s were linear", (unsigned long long)s->linear,
-			 (unsigned long long)s->skbs, where);
-}
-
-/* Why the kernel may have dropped descriptors: the per-frame limits. */
-static const char *h0_invalid_cause(const struct h0_opts *o, const struct h0_tx_stats *st)
-{
-	if (!st->tx_invalid_descs)
-		return "";
-	if (o->mb > H0_MB_MAX_NO_LINEAR)
-		return "; a frame of more than 17 descriptors is dropped on an "
-		       "IFF_TX_SKB_NO_LINEAR device (MAX_SKB_FRAGS frags, "
-		       "xsk_build_skb_zerocopy()), the copy path takes 18: use --mb 17 or less";
-	if (o->unaligned && o->mb > 1)
-		return "; with IFF_TX_SKB_NO_LINEAR an unaligned descriptor that crosses a "
-		       "page takes two frags, so fewer than 17 descriptors can overflow "
-		       "MAX_SKB_FRAGS: lower --mb";
-	return "";
 }
 
 static int h0_main_send(const struct h0_opts *o)
@@ -306,27 +236,11 @@ static int h0_main_send(const struct h0_opts *o)
 		r.dev_tx_dropped = tx_drop1 >= 0 && tx_drop0 >= 0 ? tx_drop1 - tx_drop0 : -1;
 	}
 
-	h0_check(&r, "sent", tx.st.frames_sent > 0 && !tx.st.stalled,
-		 "%llu frames on the TX ring%s", (unsigned long long)tx.st.frames_sent,
-		 tx.st.stalled ? ", then the kernel stopped completing for 5 s" : "");
-	h0_check(&r, "completions", !tx.st.compl_duplicate && !tx.st.compl_unknown &&
-		 !tx.st.compl_missing && tx.st.completions == tx.st.descs_sent,
-		 "%llu of %llu descriptors completed once; duplicate %llu, unknown %llu, "
-		 "missing %llu%s", (unsigned long long)tx.st.completions,
-		 (unsigned long long)tx.st.descs_sent, (unsigned long long)tx.st.compl_duplicate,
-		 (unsigned long long)tx.st.compl_unknown, (unsigned long long)tx.st.compl_missing,
-		 tx.st.tx_invalid_descs ? " (the kernel rejected descriptors: tx_invalid_descs)" : "");
-	h0_check(&r, "kernel_accepted", !tx.st.tx_invalid_descs,
-		 "%llu descriptors dropped by the kernel (XDP_STATISTICS tx_invalid_descs)%s",
-		 (unsigned long long)tx.st.tx_invalid_descs, h0_invalid_cause(o, &tx.st));
-	if (!o->no_check)
-		h0_check(&r, "umem_unchanged", !tx.st.umem_modified,
-			 "%llu descriptors with modified UMEM bytes",
-			 (unsigned long long)tx.st.umem_modified);
+	h0_result_tx_checks(&r);
 	if (probe)
-		h0_probe_checks(&r, o);
+		h0_result_probe_checks(&r);
 	if (v)
-		h0_verify_checks(&r, v);
+		h0_result_verify_checks(&r);
 
 	h0_output(&r);
 	ret = r.exit_code;

@@ -6,19 +6,8 @@
 #include <arpa/inet.h>
 #include <string.h>
 
+#include "json.h"
 #include "report.h"
-
-const struct h0_site *h0_result_site(const struct h0_result *r)
-{
-	if (!r->probe)
-		return NULL;
-	return r->probe->at_driver ? &r->counts.driver : &r->counts.direct;
-}
-
-double h0_site_pct(const struct h0_site *s, uint64_t part)
-{
-	return s && s->skbs ? 100.0 * (double)part / (double)s->skbs : 0;
-}
 
 static const char *h0_tri(int v)
 {
@@ -38,20 +27,6 @@ static double h0_pps(const struct h0_tx_stats *st)
 static double h0_gbps(const struct h0_tx_stats *st, uint32_t size)
 {
 	return h0_pps(st) * size * 8 / 1e9;
-}
-
-static void h0_json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(f, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(f, "\\u%04x", *s);
-		else
-			fputc(*s, f);
-	}
-	fputc('"', f);
 }
 
 static void h0_mac_str(char out[18], const uint8_t m[6])

@@ -27,14 +27,10 @@ static double h0_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-int h0_verify_open(struct h0_verify *v, const char *ifname, const struct h0_frame_cfg *cfg,
+int h0_verify_init(struct h0_verify *v, const char *ifname, const struct h0_frame_cfg *cfg,
 		   bool run_id_known, bool macs_known, uint64_t expected, uint32_t timeout,
 		   char *errbuf, size_t errlen)
 {
-	struct packet_mreq mr = { 0 };
-	struct sockaddr_ll sll = { 0 };
-	int ifindex, rcvbuf = 64 << 20;
-
 	memset(v, 0, sizeof(*v));
 	v->fd = -1;
 	snprintf(v->ifname, sizeof(v->ifname), "%s", ifname);
@@ -47,6 +43,20 @@ int h0_verify_open(struct h0_verify *v, const char *ifname, const struct h0_fram
 			 (unsigned long long)expected);
 		return -1;
 	}
+	return 0;
+}
+
+int h0_verify_open(struct h0_verify *v, const char *ifname, const struct h0_frame_cfg *cfg,
+		   bool run_id_known, bool macs_known, uint64_t expected, uint32_t timeout,
+		   char *errbuf, size_t errlen)
+{
+	struct packet_mreq mr = { 0 };
+	struct sockaddr_ll sll = { 0 };
+	int ifindex, rcvbuf = 64 << 20;
+
+	if (h0_verify_init(v, ifname, cfg, run_id_known, macs_known, expected, timeout,
+			   errbuf, errlen))
+		return -1;
 	ifindex = (int)if_nametoindex(ifname);
 	if (!ifindex) {
 		snprintf(errbuf, errlen,
@@ -81,7 +91,7 @@ err:
 	return -1;
 }
 
-static void h0_verify_frame(struct h0_verify *v, const uint8_t *buf, uint32_t len)
+void h0_verify_feed(struct h0_verify *v, const uint8_t *buf, uint32_t len)
 {
 	struct h0_frame_result r;
 	uint32_t run_id;
@@ -193,7 +203,7 @@ void h0_verify_run(struct h0_verify *v)
 				v->truncated++;
 				len = H0_RX_BUF;
 			}
-			h0_verify_frame(v, iov[i].iov_base, len);
+			h0_verify_feed(v, iov[i].iov_base, len);
 		}
 		if (v->t.received != ours_before)
 			last = h0_now();

@@ -44,6 +44,12 @@ struct h0_verify {
 int h0_verify_open(struct h0_verify *v, const char *ifname, const struct h0_frame_cfg *cfg,
 		   bool run_id_known, bool macs_known, uint64_t expected, uint32_t timeout,
 		   char *errbuf, size_t errlen);
+/* The state of h0_verify_open() without the socket: for the unit tests. */
+int h0_verify_init(struct h0_verify *v, const char *ifname, const struct h0_frame_cfg *cfg,
+		   bool run_id_known, bool macs_known, uint64_t expected, uint32_t timeout,
+		   char *errbuf, size_t errlen);
+/* Check and account one received frame of @len bytes. */
+void h0_verify_feed(struct h0_verify *v, const uint8_t *buf, uint32_t len);
 /* Receive until every expected frame arrived or @timeout idle seconds. */
 void h0_verify_run(struct h0_verify *v);
 int h0_verify_start(struct h0_verify *v);	/* h0_verify_run() in a thread */

@@ -2,7 +2,7 @@
 /*
  * A tiny assert framework for the host unit tests of headlen0_tx.
  *
- *   H0_TEST(name) { H0_EXPECT(cond); H0_EXPECT_EQ(a, b); ... }
+ *   H0_TEST(name) { H0_REQUIRE(cond); H0_EXPECT(cond); H0_EXPECT_EQ(a, b); ... }
  *   int main(void) { H0_RUN(name); ...; return h0_test_done(); }
  *
  * Prints one line per failed expectation and, last, "N passed, N failed"
@@ -24,6 +24,16 @@ static int h0_tests_failed;
 		if (!(cond)) {							\
 			printf("  FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);	\
 			h0_test_failed_now = 1;					\
+		}								\
+	} while (0)
+
+/* Like H0_EXPECT, but end the case when @cond is false (evaluated once). */
+#define H0_REQUIRE(cond)							\
+	do {									\
+		if (!(cond)) {							\
+			printf("  FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);	\
+			h0_test_failed_now = 1;					\
+			return;							\
 		}								\
 	} while (0)
 

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Checks and exit status of headlen0_tx; see result.h.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "result.h"
+#include "tx.h"
+#include "verify.h"
+
+void h0_result_check(struct h0_result *r, const char *name, bool ok, const char *fmt, ...)
+{
+	struct h0_check *c;
+	va_list ap;
+
+	if (r->nchecks >= H0_MAX_CHECKS)
+		return;
+	c = &r->checks[r->nchecks++];
+	c->name = name;
+	c->ok = ok;
+	va_start(ap, fmt);
+	vsnprintf(c->detail, sizeof(c->detail), fmt, ap);
+	va_end(ap);
+	if (!ok)
+		r->exit_code = H0_EXIT_FAIL;
+}
+
+const struct h0_site *h0_result_site(const struct h0_result *r)
+{
+	if (!r->probe)
+		return NULL;
+	return r->probe->at_driver ? &r->counts.driver : &r->counts.direct;
+}
+
+double h0_site_pct(const struct h0_site *s, uint64_t part)
+{
+	return s && s->skbs ? 100.0 * (double)part / (double)s->skbs : 0;
+}
+
+/* Why the kernel may have dropped descriptors: the per-frame limits. */
+static const char *h0_invalid_cause(const struct h0_opts *o, const struct h0_tx_stats *st)
+{
+	if (!st->tx_invalid_descs)
+		return "";
+	if (o->mb > H0_MB_MAX_NO_LINEAR)
+		return "; a frame of more than 17 descriptors is dropped on an "
+		       "IFF_TX_SKB_NO_LINEAR device (MAX_SKB_FRAGS frags, "
+		       "xsk_build_skb_zerocopy()), the copy path takes 18: use --mb 17 or less";
+	if (o->unaligned && o->mb > 1)
+		return "; with IFF_TX_SKB_NO_LINEAR an unaligned descriptor that crosses a "
+		       "page takes two frags, so fewer than 17 descriptors can overflow "
+		       "MAX_SKB_FRAGS: lower --mb";
+	return "";
+}
+
+void h0_result_tx_checks(struct h0_result *r)
+{
+	const struct h0_tx_stats *st = r->tx;
+	const struct h0_opts *o = r->o;
+
+	h0_result_check(r, "sent", st->frames_sent > 0 && !st->stalled,
+			"%llu frames on the TX ring%s", (unsigned long long)st->frames_sent,
+			st->stalled ? ", then the kernel stopped completing for 5 s" : "");
+	h0_result_check(r, "completions", !st->compl_duplicate && !st->compl_unknown &&
+			!st->compl_missing && st->completions == st->descs_sent,
+			"%llu of %llu descriptors completed once; duplicate %llu, unknown %llu, "
+			"missing %llu%s", (unsigned long long)st->completions,
+			(unsigned long long)st->descs_sent,
+			(unsigned long long)st->compl_duplicate,
+			(unsigned long long)st->compl_unknown,
+			(unsigned long long)st->compl_missing,
+			st->tx_invalid_descs ?
+			" (the kernel rejected descriptors: tx_invalid_descs)" : "");
+	h0_result_check(r, "kernel_accepted", !st->tx_invalid_descs,
+			"%llu descriptors dropped by the kernel (XDP_STATISTICS "
+			"tx_invalid_descs)%s", (unsigned long long)st->tx_invalid_descs,
+			h0_invalid_cause(o, st));
+	if (!o->no_check)
+		h0_result_check(r, "umem_unchanged", !st->umem_modified,
+				"%llu descriptors with modified UMEM bytes",
+				(unsigned long long)st->umem_modified);
+}
+
+void h0_result_probe_checks(struct h0_result *r)
+{
+	const struct h0_site *s = h0_result_site(r);
+	const struct h0_opts *o = r->o;
+	const char *where = r->probe->at_driver ? "at the driver" :
+			    "at __dev_direct_xmit (driver not probed)";
+
+	if (o->expect_headlen0 >= 0)
+		h0_result_check(r, "expect_headlen0", s->skbs > 0 &&
+				h0_site_pct(s, s->headlen0) >= o->expect_headlen0,
+				"%.1f%% of %llu skbs %s had headlen 0, expected >= %d%%",
+				h0_site_pct(s, s->headlen0), (unsigned long long)s->skbs,
+				where, o->expect_headlen0);
+	if (o->expect_linear)
+		h0_result_check(r, "expect_linear", s->skbs > 0 && s->linear == s->skbs,
+				"%llu of %llu skbs %s were linear",
+				(unsigned long long)s->linear, (unsigned long long)s->skbs,
+				where);
+}
+
+void h0_result_verify_checks(struct h0_result *r)
+{
+	const struct h0_verify *v = r->verify;
+	uint64_t lost = h0_seq_lost(&v->t), good = v->t.distinct + v->t.untagged;
+
+	h0_result_check(r, "verify_received", good > 0 && !lost && !v->err,
+			"%llu good of %llu expected, %llu lost%s%s",
+			(unsigned long long)good, (unsigned long long)v->t.expected,
+			(unsigned long long)lost, v->sock_drops ? " (socket drops: receiver "
+			"too slow, try -r)" : "", v->err ? " (receive error)" : "");
+	h0_result_check(r, "verify_bytes", !v->t.corrupted && !v->t.out_of_range,
+			"%llu corrupted, %llu out of range",
+			(unsigned long long)v->t.corrupted,
+			(unsigned long long)v->t.out_of_range);
+	h0_result_check(r, "verify_duplicates", !v->t.duplicates,
+			"%llu duplicates, %llu reordered",
+			(unsigned long long)v->t.duplicates,
+			(unsigned long long)v->t.reordered);
+}

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host unit tests of the checks and exit status (result.c), the output
+ * (report.c, json.c) and the receiver's per-frame step (verify.c): a run's
+ * counters go in, the verdict, the summary and the JSON come out. The JSON
+ * is checked with the strict validator of jsonv.h.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../args.h"
+#include "../json.h"
+#include "../report.h"
+#include "../result.h"
+#include "../verify.h"
+#include "h0test.h"
+#include "jsonv.h"
+
+/* The probe's loader needs libbpf and a kernel: report.c only reads it. */
+void h0_probe_read(const struct h0_probe *p, struct h0_probe_counts *c)
+{
+	(void)p;
+	memset(c, 0, sizeof(*c));
+}
+
+int h0_probe_no_linear(const struct h0_probe *p)
+{
+	return p->discovered ? 1 : -1;
+}
+
+/* One run's worth of state, as headlen0_tx.c would hold it. */
+struct fixture {
+	struct h0_opts o;
+	struct h0_netdev nd;
+	struct h0_frame_cfg cfg;
+	struct h0_tx_stats st;
+	struct h0_probe probe;
+	struct h0_verify v;
+	struct h0_result r;
+	char *human, *json;
+};
+
+static int fx_parse(struct fixture *fx, const char *cmd)
+{
+	char line[1024], *argv[64], *tok, *save = NULL, err[512];
+	int argc = 0;
+
+	snprintf(line, sizeof(line), "%s", cmd);
+	argv[argc++] = "headlen0_tx";
+	for (tok = strtok_r(line, " ", &save); tok && argc < 63; tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	argv[argc] = NULL;
+	if (h0_parse_args(argc, argv, &fx->o, err, sizeof(err)) != H0_PARSE_OK) {
+		printf("  parse '%s': %s\n", cmd, err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Options from @cmd, an interface up and running, frames as configured. */
+static int fx_init(struct fixture *fx, const char *cmd)
+{
+	memset(fx, 0, sizeof(*fx));
+	if (fx_parse(fx, cmd))
+		return -1;
+	snprintf(fx->nd.name, sizeof(fx->nd.name), "%s", fx->o.ifname);
+	fx->nd.ifindex = 3;
+	fx->nd.mtu = 1500;
+	fx->nd.flags = IFF_UP | IFF_RUNNING;
+	fx->nd.sg = 1;
+	fx->cfg.tmpl = fx->o.tmpl;
+	fx->cfg.size = fx->o.size;
+	memcpy(fx->cfg.dst_mac, fx->o.dst_mac, 6);
+	memcpy(fx->cfg.src_mac, fx->o.src_mac_set ? fx->o.src_mac :
+	       (const uint8_t *)"\x02\x00\x00\x00\x00\x01", 6);
+	fx->cfg.src_ip = fx->o.src_ip;
+	fx->cfg.dst_ip = fx->o.dst_ip;
+	fx->cfg.udp_port = fx->o.udp_port;
+	fx->cfg.run_id = fx->o.run_id_set ? fx->o.run_id : 0x5eed;
+	fx->r.o = &fx->o;
+	fx->r.nd = &fx->nd;
+	fx->r.cfg = &fx->cfg;
+	fx->r.dev_tx_packets = -1;
+	fx->r.dev_tx_dropped = -1;
+	return 0;
+}
+
+/* A send of @n frames where every descriptor came back once. */
+static void fx_sent(struct fixture *fx, uint64_t n)
+{
+	fx->st.frames_sent = n;
+	fx->st.descs_sent = n * fx->o.mb;
+	fx->st.completions = n * fx->o.mb;
+	fx->st.frames_completed = n;
+	fx->st.elapsed = 1.0;
+	fx->st.sndbuf = 212992;
+	fx->r.tx = &fx->st;
+}
+
+static void fx_probe(struct fixture *fx)
+{
+	fx->probe.discovered = true;
+	fx->probe.at_driver = true;
+	snprintf(fx->probe.attach, sizeof(fx->probe.attach), "fentry:exnic_xmit [exnic]");
+	snprintf(fx->probe.driver_sym, sizeof(fx->probe.driver_sym), "exnic_xmit [exnic]");
+	snprintf(fx->probe.disc_hook, sizeof(fx->probe.disc_hook), "fentry:dev_get_flags");
+	fx->r.probe = &fx->probe;
+	fx->r.counts.driver.skbs = fx->st.frames_sent;
+	fx->r.counts.driver.headlen0 = fx->st.frames_sent;
+	fx->r.counts.direct = fx->r.counts.driver;
+}
+
+/* A receiver on @ifname that expects @expected frames of fx->cfg. */
+static int fx_verify(struct fixture *fx, const char *ifname, bool run_id_known,
+		     bool macs_known, uint64_t expected)
+{
+	char err[512];
+
+	if (h0_verify_init(&fx->v, ifname, &fx->cfg, run_id_known, macs_known, expected,
+			   fx->o.timeout, err, sizeof(err))) {
+		printf("  h0_verify_init: %s\n", err);
+		return -1;
+	}
+	fx->r.verify = &fx->v;
+	return 0;
+}
+
+/* Feed frames [first, first + n) of @c to the receiver. */
+static void fx_feed(struct fixture *fx, const struct h0_frame_cfg *c, uint32_t first,
+		    uint32_t n)
+{
+	uint8_t *buf = malloc(c->size);
+	uint32_t i;
+
+	for (i = 0; i < n; i++) {
+		h0_frame_build(c, first + i, 0, buf, c->size);
+		h0_verify_feed(&fx->v, buf, c->size);
+	}
+	free(buf);
+}
+
+static char *fx_render(const struct h0_result *r, bool json)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f)
+		return NULL;
+	if (json)
+		h0_report_json(f, r);
+	else
+		h0_report_human(f, r);
+	fclose(f);
+	return text;
+}
+
+/* Render both outputs; the JSON must be valid whatever the run. */
+static void fx_report(struct fixture *fx)
+{
+	const char *why;
+
+	fx->human = fx_render(&fx->r, false);
+	fx->json = fx_render(&fx->r, true);
+	H0_EXPECT(fx->human && fx->json);
+	if (!fx->json)
+		return;
+	why = h0_json_invalid(fx->json, strlen(fx->json));
+	if (why)
+		printf("  invalid JSON (%s): %s", why, fx->json);
+	H0_EXPECT(!why);
+}
+
+static void fx_free(struct fixture *fx)
+{
+	free(fx->human);
+	free(fx->json);
+	h0_seq_free(&fx->v.t);
+}
+
+static bool has(const char *text, const char *needle)
+{
+	if (text && strstr(text, needle))
+		return true;
+	printf("  '%s' not in:\n%s\n", needle, text ? text : "(null)");
+	return false;
+}
+
+/* The validator itself: it must reject what a JSON parser rejects. */
+H0_TEST(jsonv_rejects_invalid)
+{
+	static const char *const good[] = {
+		"{}", "[]", "{\"a\":[1,-2.5e3,true,false,null,\"\\u00ff\"]}", "\"\xc3\xa9\"",
+		"\"\xf0\x9f\x98\x80\"", " 0 ",
+	};
+	static const char *const bad[] = {
+		"", "{", "{\"a\":1,}", "[1 2]", "\"\xff\"", "\"\xc3\"", "\"\xc0\xaf\"",
+		"\"\xed\xa0\x80\"", "\"\x01\"", "\"\\x\"", "01", "1.", "{} {}", "nul",
+		"\"\\u12g4\"", "NaN", "-inf",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		H0_EXPECT(!h0_json_invalid(good[i], strlen(good[i])));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		H0_EXPECT(h0_json_invalid(bad[i], strlen(bad[i])));
+}
+
+H0_TEST(json_str_escapes_ascii)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	h0_json_str(f, "a\"b\\c\n\x01\x7f");
+	fclose(f);
+	H0_EXPECT(!strcmp(text, "\"a\\\"b\\\\c\\u000a\\u0001\x7f\""));
+	H0_EXPECT(!h0_json_invalid(text, len));
+	free(text);
+}
+
+H0_TEST(send_all_good_passes)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 1000 -s 1514 --expect-headlen0=100"));
+	fx_sent(&fx, 1000);
+	fx_probe(&fx);
+	h0_result_tx_checks(&fx.r);
+	h0_result_probe_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_OK);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "result: PASS (exit 0)"));
+	H0_EXPECT(has(fx.json, "\"result\":\"pass\",\"exit\":0"));
+	fx_free(&fx);
+}
+
+H0_TEST(send_missing_completion_fails)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 1000 --no-probe"));
+	fx_sent(&fx, 1000);
+	fx.st.completions--;
+	fx.st.compl_missing = 1;
+	h0_result_tx_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "FAIL completions"));
+	H0_EXPECT(has(fx.json, "\"result\":\"fail\",\"exit\":1"));
+	fx_free(&fx);
+}
+
+H0_TEST(send_with_peer_counts_every_frame)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 100 -s 256 --verify=eth1 --no-probe"));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", true, true, 100));
+	fx_sent(&fx, 100);
+	fx_feed(&fx, &fx.cfg, 0, 100);
+	H0_EXPECT_EQ(fx.v.t.distinct, 100);
+	H0_EXPECT(h0_verify_ok(&fx.v));
+	h0_result_tx_checks(&fx.r);
+	h0_result_verify_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_OK);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "received 100, expected 100, lost 0"));
+	fx_free(&fx);
+}
+
+/* Receive-only: the run id and the addresses come from the first frame. */
+H0_TEST(verify_only_learns_from_first_frame)
+{
+	struct fixture fx;
+	struct h0_frame_cfg sender;
+
+	H0_REQUIRE(!fx_init(&fx, "--verify -i eth1 -n 50 -s 128"));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", false, false, 50));
+	sender = fx.cfg;
+	memcpy(sender.src_mac, "\x02\x00\x00\x00\x00\x33", 6);
+	memcpy(sender.dst_mac, "\x02\x00\x00\x00\x00\x44", 6);
+	sender.run_id = 77;
+	fx_feed(&fx, &sender, 0, 50);
+	H0_EXPECT_EQ(fx.v.t.distinct, 50);
+	H0_EXPECT_EQ(fx.v.cfg.run_id, 77);
+	H0_EXPECT(!memcmp(fx.v.cfg.src_mac, sender.src_mac, 6));
+	h0_result_verify_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_OK);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "headlen0_tx verify on eth1"));
+	fx_free(&fx);
+}
+
+int main(void)
+{
+	H0_RUN(jsonv_rejects_invalid);
+	H0_RUN(json_str_escapes_ascii);
+	H0_RUN(send_all_good_passes);
+	H0_RUN(send_missing_completion_fails);
+	H0_RUN(send_with_peer_counts_every_frame);
+	H0_RUN(verify_only_learns_from_first_frame);
+	return h0_test_done();
+}
