@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-/* @s as a quoted JSON string. */
+/* @s as a quoted JSON string; bytes that are not UTF-8 as \u00XX. */
 void h0_json_str(FILE *f, const char *s);
 
 #endif /* H0_JSON_H */

@@ -220,6 +220,97 @@ H0_TEST(json_str_escapes_ascii)
 	free(text);
 }
 
+static char *json_of(const char *s)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	h0_json_str(f, s);
+	fclose(f);
+	return text;
+}
+
+/*
+ * Bytes that are not UTF-8 (an interface name may hold any byte but '/',
+ * ':' and whitespace) come out as \u00XX; valid UTF-8 passes unchanged.
+ */
+H0_TEST(json_str_escapes_non_utf8)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "eth\xff", "\"eth\\u00ff\"" },
+		{ "\x80\xbf", "\"\\u0080\\u00bf\"" },
+		{ "caf\xc3\xa9", "\"caf\xc3\xa9\"" },			/* U+00E9 */
+		{ "\xe2\x82\xac" "1", "\"\xe2\x82\xac" "1\"" },		/* U+20AC */
+		{ "\xf0\x9f\x98\x80", "\"\xf0\x9f\x98\x80\"" },	/* U+1F600 */
+		{ "a\xc3", "\"a\\u00c3\"" },				/* cut short */
+		{ "\xc3(", "\"\\u00c3(\"" },				/* no continuation */
+		{ "\xc0\xaf", "\"\\u00c0\\u00af\"" },			/* overlong '/' */
+		{ "\xe0\x80\xaf", "\"\\u00e0\\u0080\\u00af\"" },	/* overlong */
+		{ "\xed\xa0\x80", "\"\\u00ed\\u00a0\\u0080\"" },	/* surrogate */
+		{ "\xf4\x90\x80\x80", "\"\\u00f4\\u0090\\u0080\\u0080\"" }, /* > U+10FFFF */
+		{ "\xf5\x80", "\"\\u00f5\\u0080\"" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *text = json_of(cases[i].in);
+		const char *why = h0_json_invalid(text, strlen(text));
+
+		if (why || strcmp(text, cases[i].out))
+			printf("  case %zu: got %s (%s), want %s\n", i, text,
+			       why ? why : "valid", cases[i].out);
+		H0_EXPECT(!why);
+		H0_EXPECT(!strcmp(text, cases[i].out));
+		free(text);
+	}
+}
+
+/* Every byte value in every position: the output is always valid JSON. */
+H0_TEST(json_str_any_bytes_valid)
+{
+	unsigned int seed = 18, i, j;
+	char in[24];
+
+	for (i = 0; i < 20000; i++) {
+		char *text;
+
+		for (j = 0; j < sizeof(in) - 1; j++)
+			in[j] = (char)(1 + rand_r(&seed) % 255);
+		in[1 + rand_r(&seed) % (sizeof(in) - 1)] = '\0';
+		text = json_of(in);
+		if (h0_json_invalid(text, strlen(text))) {
+			printf("  invalid: %s\n", text);
+			H0_EXPECT(0);
+			free(text);
+			break;
+		}
+		free(text);
+	}
+}
+
+/* An interface name with a byte above 0x7f in every string of the JSON. */
+H0_TEST(report_json_valid_with_odd_ifname)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth\xe9\xff -n 10 --verify=p\xc3 --expect-linear"));
+	H0_REQUIRE(!fx_verify(&fx, "p\xc3", true, true, 10));
+	fx_sent(&fx, 10);
+	fx_probe(&fx);
+	snprintf(fx.probe.note, sizeof(fx.probe.note), "fentry:drv\xfe: load: EPERM");
+	fx_feed(&fx, &fx.cfg, 0, 10);
+	h0_result_tx_checks(&fx.r);
+	h0_result_probe_checks(&fx.r);
+	h0_result_verify_checks(&fx.r);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.json, "\"iface\":\"eth\\u00e9\\u00ff\""));
+	H0_EXPECT(has(fx.json, "\"iface\":\"p\\u00c3\""));
+	fx_free(&fx);
+}
+
 H0_TEST(send_all_good_passes)
 {
 	struct fixture fx;
@@ -297,6 +388,9 @@ int main(void)
 {
 	H0_RUN(jsonv_rejects_invalid);
 	H0_RUN(json_str_escapes_ascii);
+	H0_RUN(json_str_escapes_non_utf8);
+	H0_RUN(json_str_any_bytes_valid);
+	H0_RUN(report_json_valid_with_odd_ifname);
 	H0_RUN(send_all_good_passes);
 	H0_RUN(send_missing_completion_fails);
 	H0_RUN(send_with_peer_counts_every_frame);
