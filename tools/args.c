@@ -323,6 +323,7 @@ static enum h0_parse_result h0_apply(const struct h0_opt_def *d, const char *sho
 			return h0_err(errbuf, errlen,
 				"%s '%s': not a MAC address; write it as 02:00:00:00:00:02",
 				shown, val);
+		o->dst_mac_set = true;
 		break;
 	case OPT_UDP:
 	case OPT_RAW:

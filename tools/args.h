@@ -64,9 +64,9 @@ struct h0_opts {
 	uint32_t sndbuf;		/* SO_SNDBUF bytes, 0: the socket's default */
 	bool no_check;			/* write each chunk once, no UMEM check */
 	uint8_t src_mac[6];
-	bool src_mac_set;		/* unset: the interface's own address */
+	bool src_mac_set;		/* unset: the interface's (verify-only: learn it) */
 	uint8_t dst_mac[6];
-	bool dst_mac_set;		/* verify-only: unset means learn it */
+	bool dst_mac_set;		/* unset: broadcast (verify-only: learn it) */
 	uint32_t src_ip;		/* network order */
 	uint32_t dst_ip;
 	uint16_t udp_port;

@@ -116,8 +116,7 @@ static int h0_main_verify(const struct h0_opts *o)
 	if (h0_netdev_open(o->ifname, &nd, err, sizeof(err)))
 		return h0_fail_usage("%s", err);
 	h0_frame_cfg_init(&cfg, o, &nd);
-	if (h0_verify_open(&v, o->ifname, &cfg, o->run_id_set,
-			   o->src_mac_set && o->dst_mac_set, o->count, o->timeout,
+	if (h0_verify_open(&v, o->ifname, &cfg, h0_verify_known(o), o->count, o->timeout,
 			   err, sizeof(err)))
 		return h0_fail_usage("%s", err);
 	v.stop = &h0_stop;
@@ -186,7 +185,7 @@ static int h0_main_send(const struct h0_opts *o)
 		v = calloc(1, sizeof(*v));
 		if (!v)
 			return h0_fail_usage("out of memory");
-		if (h0_verify_open(v, o->verify_peer, &cfg, true, true, o->count, o->timeout,
+		if (h0_verify_open(v, o->verify_peer, &cfg, H0_KNOWN_ALL, o->count, o->timeout,
 				   err, sizeof(err))) {
 			free(v);
 			return h0_fail_usage("%s", err);

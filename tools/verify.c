@@ -27,16 +27,23 @@ static double h0_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+unsigned int h0_verify_known(const struct h0_opts *o)
+{
+	return (o->run_id_set ? H0_KNOWN_RUN_ID : 0) | (o->src_mac_set ? H0_KNOWN_SRC : 0) |
+	       (o->dst_mac_set ? H0_KNOWN_DST : 0);
+}
+
 int h0_verify_init(struct h0_verify *v, const char *ifname, const struct h0_frame_cfg *cfg,
-		   bool run_id_known, bool macs_known, uint64_t expected, uint32_t timeout,
+		   unsigned int known, uint64_t expected, uint32_t timeout,
 		   char *errbuf, size_t errlen)
 {
 	memset(v, 0, sizeof(*v));
 	v->fd = -1;
 	snprintf(v->ifname, sizeof(v->ifname), "%s", ifname);
 	v->cfg = *cfg;
-	v->run_id_known = run_id_known;
-	v->macs_known = macs_known;
+	v->run_id_known = known & H0_KNOWN_RUN_ID;
+	v->src_known = known & H0_KNOWN_SRC;
+	v->dst_known = known & H0_KNOWN_DST;
 	v->timeout = timeout;
 	if (h0_seq_init(&v->t, expected)) {
 		snprintf(errbuf, errlen, "cannot allocate the sequence bitmap for %llu frames",
@@ -47,15 +54,14 @@ int h0_verify_init(struct h0_verify *v, const char *ifname, const struct h0_fram
 }
 
 int h0_verify_open(struct h0_verify *v, const char *ifname, const struct h0_frame_cfg *cfg,
-		   bool run_id_known, bool macs_known, uint64_t expected, uint32_t timeout,
+		   unsigned int known, uint64_t expected, uint32_t timeout,
 		   char *errbuf, size_t errlen)
 {
 	struct packet_mreq mr = { 0 };
 	struct sockaddr_ll sll = { 0 };
 	int ifindex, rcvbuf = 64 << 20;
 
-	if (h0_verify_init(v, ifname, cfg, run_id_known, macs_known, expected, timeout,
-			   errbuf, errlen))
+	if (h0_verify_init(v, ifname, cfg, known, expected, timeout, errbuf, errlen))
 		return -1;
 	ifindex = (int)if_nametoindex(ifname);
 	if (!ifindex) {
@@ -96,22 +102,30 @@ void h0_verify_feed(struct h0_verify *v, const uint8_t *buf, uint32_t len)
 	struct h0_frame_result r;
 	uint32_t run_id;
 
+	/* A destination we know filters as the source does (h0_frame_is_ours()). */
+	if (v->dst_known && (len < 6 || memcmp(buf, v->cfg.dst_mac, 6))) {
+		v->t.foreign++;
+		return;
+	}
 	/*
-	 * Receive-only without --src-mac/--dst-mac: take both from the first
-	 * frame of our template (with our magic, when frames are tagged).
+	 * Receive-only without --src-mac or --dst-mac: take what is unknown
+	 * from the first frame of our template (with our magic, when frames
+	 * are tagged) that matches what is known.
 	 */
-	if (!v->macs_known && len >= 14) {
+	if ((!v->src_known || !v->dst_known) && len >= 14) {
 		struct h0_frame_cfg c = v->cfg;
 		uint32_t tag = h0_frame_tag_off(&c);
 
-		memcpy(c.src_mac, buf + 6, 6);
+		if (!v->src_known)
+			memcpy(c.src_mac, buf + 6, 6);
 		if (h0_frame_is_ours(&c, buf, len, NULL) &&
 		    (!h0_frame_tagged(&c) || (len >= tag + H0_TAG_LEN &&
 		     buf[tag] == 0x48 && buf[tag + 1] == 0x30 &&
 		     buf[tag + 2] == 0x54 && buf[tag + 3] == 0x58))) {
 			memcpy(v->cfg.src_mac, buf + 6, 6);
 			memcpy(v->cfg.dst_mac, buf, 6);
-			v->macs_known = true;
+			v->src_known = true;
+			v->dst_known = true;
 		}
 	}
 	if (!v->run_id_known && h0_frame_tagged(&v->cfg) &&

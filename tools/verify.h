@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "args.h"
 #include "frame.h"
 #include "seqtrack.h"
 
@@ -20,8 +21,15 @@ struct h0_verify {
 	char ifname[IF_NAMESIZE];
 	int fd;
 	struct h0_frame_cfg cfg;
-	bool run_id_known;		/* else taken from the first tagged frame */
-	bool macs_known;		/* else taken from the first frame that fits */
+	/*
+	 * Known addresses filter: a frame from another source or to another
+	 * destination is foreign. Unknown ones (receive-only mode without
+	 * --src-mac/--dst-mac) are taken from the first frame of the template
+	 * that matches the known ones, with the run id if that is unknown.
+	 */
+	bool run_id_known;
+	bool src_known;
+	bool dst_known;
 	volatile sig_atomic_t *stop;	/* SIGINT: stop receiving */
 	uint32_t timeout;		/* idle seconds before giving up */
 	struct h0_seqtrack t;
@@ -40,13 +48,21 @@ struct h0_verify {
 	bool threaded;
 };
 
+/* What of @cfg h0_verify_open() takes as given: the rest is learned. */
+#define H0_KNOWN_RUN_ID		(1u << 0)
+#define H0_KNOWN_SRC		(1u << 1)
+#define H0_KNOWN_DST		(1u << 2)
+#define H0_KNOWN_ALL		(H0_KNOWN_RUN_ID | H0_KNOWN_SRC | H0_KNOWN_DST)
+
+/* Receive-only mode: what the options give (H0_KNOWN_*), the rest is learned. */
+unsigned int h0_verify_known(const struct h0_opts *o);
 /* 0, or -1 with "cause; fix" in errbuf (exit 2). */
 int h0_verify_open(struct h0_verify *v, const char *ifname, const struct h0_frame_cfg *cfg,
-		   bool run_id_known, bool macs_known, uint64_t expected, uint32_t timeout,
+		   unsigned int known, uint64_t expected, uint32_t timeout,
 		   char *errbuf, size_t errlen);
 /* The state of h0_verify_open() without the socket: for the unit tests. */
 int h0_verify_init(struct h0_verify *v, const char *ifname, const struct h0_frame_cfg *cfg,
-		   bool run_id_known, bool macs_known, uint64_t expected, uint32_t timeout,
+		   unsigned int known, uint64_t expected, uint32_t timeout,
 		   char *errbuf, size_t errlen);
 /* Check and account one received frame of @len bytes. */
 void h0_verify_feed(struct h0_verify *v, const uint8_t *buf, uint32_t len);

@@ -234,6 +234,26 @@ H0_TEST(verify_modes)
 	H0_EXPECT(!strcmp(o.verify_peer, "eth1"));
 }
 
+/* Receive-only mode filters on the addresses given, learns the others. */
+H0_TEST(verify_macs_given_are_set)
+{
+	struct h0_opts o;
+	char err[256];
+
+	H0_EXPECT_EQ(parse("--verify -i eth1 --dst-mac 02:00:00:00:00:02", &o, err, sizeof(err)),
+		     H0_PARSE_OK);
+	H0_EXPECT(o.dst_mac_set);
+	H0_EXPECT(!o.src_mac_set);
+	H0_EXPECT_EQ(o.dst_mac[5], 2);
+	H0_EXPECT_EQ(parse("--verify -i eth1 --src-mac 02:00:00:00:00:01", &o, err, sizeof(err)),
+		     H0_PARSE_OK);
+	H0_EXPECT(o.src_mac_set);
+	H0_EXPECT(!o.dst_mac_set);
+	H0_EXPECT_EQ(parse("--verify -i eth1", &o, err, sizeof(err)), H0_PARSE_OK);
+	H0_EXPECT(!o.src_mac_set);
+	H0_EXPECT(!o.dst_mac_set);
+}
+
 H0_TEST(parse_u64_edges)
 {
 	uint64_t v = 0;
@@ -326,6 +346,7 @@ int main(void)
 	H0_RUN(values);
 	H0_RUN(duration_clears_count);
 	H0_RUN(verify_modes);
+	H0_RUN(verify_macs_given_are_set);
 	H0_RUN(parse_u64_edges);
 	H0_RUN(null_and_odd_argv);
 	H0_RUN(usage_text);

@@ -112,13 +112,13 @@ static void fx_probe(struct fixture *fx)
 }
 
 /* A receiver on @ifname that expects @expected frames of fx->cfg. */
-static int fx_verify(struct fixture *fx, const char *ifname, bool run_id_known,
-		     bool macs_known, uint64_t expected)
+static int fx_verify(struct fixture *fx, const char *ifname, unsigned int known,
+		     uint64_t expected)
 {
 	char err[512];
 
-	if (h0_verify_init(&fx->v, ifname, &fx->cfg, run_id_known, macs_known, expected,
-			   fx->o.timeout, err, sizeof(err))) {
+	if (h0_verify_init(&fx->v, ifname, &fx->cfg, known, expected, fx->o.timeout,
+			   err, sizeof(err))) {
 		printf("  h0_verify_init: %s\n", err);
 		return -1;
 	}
@@ -297,7 +297,7 @@ H0_TEST(report_json_valid_with_odd_ifname)
 	struct fixture fx;
 
 	H0_REQUIRE(!fx_init(&fx, "-i eth\xe9\xff -n 10 --verify=p\xc3 --expect-linear"));
-	H0_REQUIRE(!fx_verify(&fx, "p\xc3", true, true, 10));
+	H0_REQUIRE(!fx_verify(&fx, "p\xc3", H0_KNOWN_ALL, 10));
 	fx_sent(&fx, 10);
 	fx_probe(&fx);
 	snprintf(fx.probe.note, sizeof(fx.probe.note), "fentry:drv\xfe: load: EPERM");
@@ -348,7 +348,7 @@ H0_TEST(send_with_peer_counts_every_frame)
 	struct fixture fx;
 
 	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 100 -s 256 --verify=eth1 --no-probe"));
-	H0_REQUIRE(!fx_verify(&fx, "eth1", true, true, 100));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", H0_KNOWN_ALL, 100));
 	fx_sent(&fx, 100);
 	fx_feed(&fx, &fx.cfg, 0, 100);
 	H0_EXPECT_EQ(fx.v.t.distinct, 100);
@@ -368,7 +368,7 @@ H0_TEST(verify_only_learns_from_first_frame)
 	struct h0_frame_cfg sender;
 
 	H0_REQUIRE(!fx_init(&fx, "--verify -i eth1 -n 50 -s 128"));
-	H0_REQUIRE(!fx_verify(&fx, "eth1", false, false, 50));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", 0, 50));
 	sender = fx.cfg;
 	memcpy(sender.src_mac, "\x02\x00\x00\x00\x00\x33", 6);
 	memcpy(sender.dst_mac, "\x02\x00\x00\x00\x00\x44", 6);
@@ -384,6 +384,96 @@ H0_TEST(verify_only_learns_from_first_frame)
 	fx_free(&fx);
 }
 
+static const uint8_t mac_a[6] = { 0x02, 0, 0, 0, 0, 0xaa };
+static const uint8_t mac_b[6] = { 0x02, 0, 0, 0, 0, 0xbb };
+static const uint8_t mac_c[6] = { 0x02, 0, 0, 0, 0, 0xcc };
+static const uint8_t mac_d[6] = { 0x02, 0, 0, 0, 0, 0xdd };
+
+static struct h0_frame_cfg sender_cfg(const struct fixture *fx, const uint8_t *src,
+				      const uint8_t *dst, uint32_t run_id)
+{
+	struct h0_frame_cfg c = fx->cfg;
+
+	memcpy(c.src_mac, src, 6);
+	memcpy(c.dst_mac, dst, 6);
+	c.run_id = run_id;
+	return c;
+}
+
+/* The receiver as h0_main_verify() opens it from the options. */
+static int fx_verify_only(struct fixture *fx, const char *cmd)
+{
+	if (fx_init(fx, cmd))
+		return -1;
+	return fx_verify(fx, fx->o.ifname, h0_verify_known(&fx->o), fx->o.count);
+}
+
+/*
+ * --src-mac A --dst-mac B: frames of another sender (C -> B) or to another
+ * destination (A -> D) are not ours, however early they come.
+ */
+H0_TEST(verify_only_honours_given_macs)
+{
+	struct h0_frame_cfg other_src, other_dst, ours;
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_verify_only(&fx, "--verify -i eth1 -n 20 -s 128 "
+				   "--src-mac 02:00:00:00:00:aa --dst-mac 02:00:00:00:00:bb"));
+	other_src = sender_cfg(&fx, mac_c, mac_b, 5);
+	other_dst = sender_cfg(&fx, mac_a, mac_d, 6);
+	ours = sender_cfg(&fx, mac_a, mac_b, 7);
+	fx_feed(&fx, &other_src, 0, 10);
+	fx_feed(&fx, &other_dst, 0, 10);
+	fx_feed(&fx, &ours, 0, 20);
+	H0_EXPECT(!memcmp(fx.v.cfg.src_mac, mac_a, 6));
+	H0_EXPECT(!memcmp(fx.v.cfg.dst_mac, mac_b, 6));
+	H0_EXPECT_EQ(fx.v.cfg.run_id, 7);
+	H0_EXPECT_EQ(fx.v.t.distinct, 20);
+	H0_EXPECT_EQ(fx.v.t.foreign, 20);
+	H0_EXPECT_EQ(fx.v.t.corrupted, 0);
+	h0_result_verify_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_OK);
+	fx_free(&fx);
+}
+
+/* --dst-mac B alone: the source is learned, from a frame sent to B. */
+H0_TEST(verify_only_learns_src_for_given_dst)
+{
+	struct h0_frame_cfg to_d, to_b;
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_verify_only(&fx, "--verify -i eth1 -n 20 -s 128 "
+				   "--dst-mac 02:00:00:00:00:bb"));
+	to_d = sender_cfg(&fx, mac_c, mac_d, 5);
+	to_b = sender_cfg(&fx, mac_a, mac_b, 7);
+	fx_feed(&fx, &to_d, 0, 10);
+	fx_feed(&fx, &to_b, 0, 20);
+	H0_EXPECT(!memcmp(fx.v.cfg.src_mac, mac_a, 6));
+	H0_EXPECT(!memcmp(fx.v.cfg.dst_mac, mac_b, 6));
+	H0_EXPECT_EQ(fx.v.t.distinct, 20);
+	H0_EXPECT_EQ(fx.v.t.foreign, 10);
+	fx_free(&fx);
+}
+
+/* --src-mac A alone: the destination is learned from A's first frame. */
+H0_TEST(verify_only_learns_dst_for_given_src)
+{
+	struct h0_frame_cfg from_c, from_a;
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_verify_only(&fx, "--verify -i eth1 -n 20 -s 128 "
+				   "--src-mac 02:00:00:00:00:aa"));
+	from_c = sender_cfg(&fx, mac_c, mac_b, 5);
+	from_a = sender_cfg(&fx, mac_a, mac_d, 7);
+	fx_feed(&fx, &from_c, 0, 10);
+	fx_feed(&fx, &from_a, 0, 20);
+	H0_EXPECT(!memcmp(fx.v.cfg.src_mac, mac_a, 6));
+	H0_EXPECT(!memcmp(fx.v.cfg.dst_mac, mac_d, 6));
+	H0_EXPECT_EQ(fx.v.t.distinct, 20);
+	H0_EXPECT_EQ(fx.v.t.foreign, 10);
+	fx_free(&fx);
+}
+
 int main(void)
 {
 	H0_RUN(jsonv_rejects_invalid);
@@ -395,5 +485,8 @@ int main(void)
 	H0_RUN(send_missing_completion_fails);
 	H0_RUN(send_with_peer_counts_every_frame);
 	H0_RUN(verify_only_learns_from_first_frame);
+	H0_RUN(verify_only_honours_given_macs);
+	H0_RUN(verify_only_learns_src_for_given_dst);
+	H0_RUN(verify_only_learns_dst_for_given_src);
 	return h0_test_done();
 }
