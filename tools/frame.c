@@ -157,6 +157,7 @@ void h0_frame_check(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t l
 	long bad;
 
 	memset(res, 0, sizeof(*res));
+	res->len = len;
 	if (!h0_frame_is_ours(c, buf, len, &res->run_id)) {
 		res->verdict = H0_FRAME_FOREIGN;
 		return;
@@ -165,23 +166,31 @@ void h0_frame_check(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t l
 	len_ok = len == c->size || (c->size < H0_ETH_ZLEN && len == H0_ETH_ZLEN);
 
 	if (!h0_frame_tagged(c)) {
+		if (!len_ok) {
+			res->verdict = H0_FRAME_CORRUPT;
+			res->len_mismatch = true;
+			return;
+		}
 		/* Header, magic and run id as far as they fit; no sequence. */
 		cmp = c->size < tag + 8 ? c->size : tag + 8;
-		if (cmp > len)
-			cmp = len;
 		bad = h0_frame_diff(c, 0, 0, buf, cmp);
-		if (bad >= 0 || !len_ok) {
+		if (bad >= 0) {
 			res->verdict = H0_FRAME_CORRUPT;
-			res->bad_off = bad >= 0 ? (uint32_t)bad : (len < c->size ? len : c->size);
+			res->bad_off = (uint32_t)bad;
 			return;
 		}
 		res->verdict = H0_FRAME_OK_UNTAGGED;
 		return;
 	}
 
-	if (len < tag + H0_TAG_LEN || get_be32(buf + tag) != H0_TAG_MAGIC) {
+	if (len < tag + H0_TAG_LEN) {
 		res->verdict = H0_FRAME_CORRUPT;
-		res->bad_off = len < tag + H0_TAG_LEN ? len : tag;
+		res->len_mismatch = true;	/* len_ok needs at least c->size */
+		return;
+	}
+	if (get_be32(buf + tag) != H0_TAG_MAGIC) {
+		res->verdict = H0_FRAME_CORRUPT;
+		res->bad_off = tag;
 		return;
 	}
 	res->seq = get_be32(buf + tag + 8);
@@ -190,11 +199,15 @@ void h0_frame_check(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t l
 		res->verdict = H0_FRAME_OTHER_RUN;
 		return;
 	}
-	cmp = len < c->size ? len : c->size;
-	bad = h0_frame_diff(c, res->seq, 0, buf, cmp);
-	if (bad >= 0 || !len_ok) {
+	if (!len_ok) {
 		res->verdict = H0_FRAME_CORRUPT;
-		res->bad_off = bad >= 0 ? (uint32_t)bad : cmp;
+		res->len_mismatch = true;
+		return;
+	}
+	bad = h0_frame_diff(c, res->seq, 0, buf, c->size);
+	if (bad >= 0) {
+		res->verdict = H0_FRAME_CORRUPT;
+		res->bad_off = (uint32_t)bad;
 		return;
 	}
 	res->verdict = H0_FRAME_OK;

@@ -64,7 +64,9 @@ struct h0_frame_result {
 	uint32_t seq;			/* valid for OK, OTHER_RUN, CORRUPT with seq_valid */
 	bool seq_valid;
 	uint32_t run_id;
-	uint32_t bad_off;		/* CORRUPT: first differing offset (or length) */
+	bool len_mismatch;		/* CORRUPT: @len is not the frame size */
+	uint32_t len;			/* the received length */
+	uint32_t bad_off;		/* CORRUPT, right length: first differing offset */
 };
 
 uint32_t h0_frame_tag_off(const struct h0_frame_cfg *c);
@@ -78,7 +80,11 @@ void h0_frame_build(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
 long h0_frame_diff(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
 		   const uint8_t *buf, uint32_t len);
 
-/* Classify a received frame of @len bytes. */
+/*
+ * Classify a received frame of @len bytes. A wrong length is reported as
+ * such (len_mismatch), before any byte is compared: with a wrong -s on
+ * one side every byte up to the shorter length may well match.
+ */
 void h0_frame_check(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t len,
 		    struct h0_frame_result *res);
 

@@ -166,12 +166,18 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 			(unsigned long long)v->t.other_run, (unsigned long long)v->t.foreign,
 			(unsigned long long)v->sock_drops,
 			h0_frame_tagged(&v->cfg) ? "" : " (frames too short for a sequence number)");
+		if (v->len_mismatch)
+			fprintf(f, "  wrong length           %llu frames (-s must match the "
+				"sender's)\n", (unsigned long long)v->len_mismatch);
 		if (v->have_bad) {
+			fprintf(f, "  first corrupt frame: ");
 			if (v->bad_seq_valid)
-				fprintf(f, "  first corrupt frame: seq %u at offset %u\n",
-					v->bad_seq, v->bad_off);
+				fprintf(f, "seq %u ", v->bad_seq);
+			if (v->bad_len_mismatch)
+				fprintf(f, "length mismatch: expected %u bytes, got %u\n",
+					v->cfg.size, v->wrong_len);
 			else
-				fprintf(f, "  first corrupt frame: offset %u\n", v->bad_off);
+				fprintf(f, "at offset %u\n", v->bad_off);
 		}
 		if (v->err)
 			fprintf(f, "  receive error: %s\n", strerror(v->err));
@@ -287,6 +293,7 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 		fprintf(f, ",\"expected\":%llu,\"received\":%llu,\"good\":%llu,\"untagged\":%llu,"
 			"\"lost\":%llu,\"duplicates\":%llu,\"reordered\":%llu,\"corrupted\":%llu,"
 			"\"out_of_range\":%llu,\"other_run\":%llu,\"foreign\":%llu,"
+			"\"length_mismatch\":%llu,"
 			"\"socket_drops\":%llu,\"elapsed_s\":%.6f,\"first_corrupt\":",
 			(unsigned long long)v->t.expected, (unsigned long long)v->t.received,
 			(unsigned long long)(v->t.distinct + v->t.untagged),
@@ -294,13 +301,24 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 			(unsigned long long)v->t.duplicates, (unsigned long long)v->t.reordered,
 			(unsigned long long)v->t.corrupted, (unsigned long long)v->t.out_of_range,
 			(unsigned long long)v->t.other_run, (unsigned long long)v->t.foreign,
+			(unsigned long long)v->len_mismatch,
 			(unsigned long long)v->sock_drops, v->elapsed);
-		if (v->have_bad && v->bad_seq_valid)
-			fprintf(f, "{\"seq\":%u,\"offset\":%u}", v->bad_seq, v->bad_off);
-		else if (v->have_bad)
-			fprintf(f, "{\"seq\":null,\"offset\":%u}", v->bad_off);
-		else
+		if (v->have_bad) {
+			fprintf(f, "{\"seq\":");
+			if (v->bad_seq_valid)
+				fprintf(f, "%u", v->bad_seq);
+			else
+				fprintf(f, "null");
+			if (v->bad_len_mismatch)
+				fprintf(f, ",\"offset\":null,\"length_mismatch\":true,"
+					"\"expected_len\":%u,\"got_len\":%u}",
+					v->cfg.size, v->wrong_len);
+			else
+				fprintf(f, ",\"offset\":%u,\"length_mismatch\":false}",
+					v->bad_off);
+		} else {
 			fprintf(f, "null");
+		}
 		fprintf(f, ",\"error\":");
 		if (v->err)
 			h0_json_str(f, strerror(v->err));

@@ -112,10 +112,18 @@ void h0_result_verify_checks(struct h0_result *r)
 			(unsigned long long)good, (unsigned long long)v->t.expected,
 			(unsigned long long)lost, v->sock_drops ? " (socket drops: receiver "
 			"too slow, try -r)" : "", v->err ? " (receive error)" : "");
-	h0_result_check(r, "verify_bytes", !v->t.corrupted && !v->t.out_of_range,
-			"%llu corrupted, %llu out of range",
-			(unsigned long long)v->t.corrupted,
-			(unsigned long long)v->t.out_of_range);
+	if (v->len_mismatch)
+		h0_result_check(r, "verify_bytes", false,
+				"%llu corrupted, %llu of them of the wrong length (first: "
+				"expected %u bytes, got %u): give both sides the same -s; "
+				"%llu out of range", (unsigned long long)v->t.corrupted,
+				(unsigned long long)v->len_mismatch, v->cfg.size, v->wrong_len,
+				(unsigned long long)v->t.out_of_range);
+	else
+		h0_result_check(r, "verify_bytes", !v->t.corrupted && !v->t.out_of_range,
+				"%llu corrupted, %llu out of range",
+				(unsigned long long)v->t.corrupted,
+				(unsigned long long)v->t.out_of_range);
 	h0_result_check(r, "verify_duplicates", !v->t.duplicates,
 			"%llu duplicates, %llu reordered",
 			(unsigned long long)v->t.duplicates,

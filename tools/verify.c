@@ -135,10 +135,13 @@ void h0_verify_feed(struct h0_verify *v, const uint8_t *buf, uint32_t len)
 		v->run_id_known = true;
 	}
 	h0_frame_check(&v->cfg, buf, len, &r);
+	if (r.verdict == H0_FRAME_CORRUPT && r.len_mismatch && !v->len_mismatch++)
+		v->wrong_len = r.len;
 	if (r.verdict == H0_FRAME_CORRUPT && !v->have_bad) {
 		v->have_bad = true;
 		v->bad_seq = r.seq;
 		v->bad_seq_valid = r.seq_valid;
+		v->bad_len_mismatch = r.len_mismatch;
 		v->bad_off = r.bad_off;
 	}
 	if (h0_seq_account(&v->t, &r))

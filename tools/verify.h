@@ -35,10 +35,13 @@ struct h0_verify {
 	struct h0_seqtrack t;
 	uint64_t sock_drops;		/* PACKET_STATISTICS tp_drops */
 	uint64_t truncated;
+	uint64_t len_mismatch;		/* corrupt frames of the wrong length ... */
+	uint32_t wrong_len;		/* ... the first one's length */
 	bool have_bad;
 	uint32_t bad_seq;		/* first corrupt frame (seq if known) */
 	bool bad_seq_valid;
-	uint32_t bad_off;
+	bool bad_len_mismatch;		/* ... of the wrong length (wrong_len) */
+	uint32_t bad_off;		/* ... else its first differing offset */
 	double elapsed;			/* first to last good frame, seconds */
 	int err;			/* errno of a failed recv, 0 otherwise */
 	/* Set by the sender thread when it is done. */

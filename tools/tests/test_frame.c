@@ -155,6 +155,8 @@ H0_TEST(check_ok_and_corrupt)
 
 	h0_frame_check(&c, f, sizeof(f) - 1, &r);	/* truncated */
 	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+	H0_EXPECT(r.len_mismatch);
+	H0_EXPECT_EQ(r.len, sizeof(f) - 1);
 
 	f[44] ^= 1;					/* magic */
 	h0_frame_check(&c, f, sizeof(f), &r);
@@ -219,6 +221,48 @@ H0_TEST(check_short_and_padded)
 	h0_frame_build(&c, 0, 0, f, 50);
 	h0_frame_check(&c, f, 50, &r);
 	H0_EXPECT_EQ(r.verdict, H0_FRAME_OK_UNTAGGED);
+}
+
+/* A frame of another length is a length mismatch, whatever its bytes. */
+H0_TEST(check_length_mismatch)
+{
+	static const struct {
+		enum h0_template tmpl;
+		uint32_t want, got;
+	} cases[] = {
+		{ H0_TMPL_RAW, 64, 1514 }, { H0_TMPL_RAW, 1514, 64 },
+		{ H0_TMPL_RAW, 64, 60 }, { H0_TMPL_RAW, 40, 61 },
+		{ H0_TMPL_RAW, 100, 20 },		/* too short for the tag */
+		{ H0_TMPL_RAW, 14, 20 },		/* untagged */
+		{ H0_TMPL_UDP, 128, 1514 },		/* IP/UDP lengths differ too */
+		{ H0_TMPL_UDP, 1514, 128 },
+	};
+	static uint8_t f[1514];
+	struct h0_frame_result r;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct h0_frame_cfg want = cfg(cases[i].tmpl, cases[i].want);
+		struct h0_frame_cfg sent = cfg(cases[i].tmpl, cases[i].got);
+
+		memset(f, 0, sizeof(f));
+		h0_frame_build(&sent, 5, 0, f, cases[i].got);
+		h0_frame_check(&want, f, cases[i].got, &r);
+		H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+		H0_EXPECT(r.len_mismatch);
+		H0_EXPECT_EQ(r.len, cases[i].got);
+	}
+	/* Right length, one byte off: an offset, no length mismatch. */
+	{
+		struct h0_frame_cfg c = cfg(H0_TMPL_UDP, 300);
+
+		h0_frame_build(&c, 5, 0, f, 300);
+		f[250] ^= 4;
+		h0_frame_check(&c, f, 300, &r);
+		H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+		H0_EXPECT(!r.len_mismatch);
+		H0_EXPECT_EQ(r.bad_off, 250);
+	}
 }
 
 H0_TEST(seqtrack_in_order)
@@ -299,6 +343,7 @@ int main(void)
 	H0_RUN(check_ok_and_corrupt);
 	H0_RUN(check_foreign_and_other_run);
 	H0_RUN(check_short_and_padded);
+	H0_RUN(check_length_mismatch);
 	H0_RUN(seqtrack_in_order);
 	H0_RUN(seqtrack_loss_dup_reorder);
 	H0_RUN(seqtrack_unknown_count_grows);

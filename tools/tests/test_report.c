@@ -405,7 +405,10 @@ static int fx_verify_only(struct fixture *fx, const char *cmd)
 {
 	if (fx_init(fx, cmd))
 		return -1;
-	return fx_verify(fx, fx->o.ifname, h0_verify_known(&fx->o), fx->o.count);
+	if (fx_verify(fx, fx->o.ifname, h0_verify_known(&fx->o), fx->o.count))
+		return -1;
+	fx->r.cfg = &fx->v.cfg;		/* what it learned */
+	return 0;
 }
 
 /*
@@ -474,6 +477,68 @@ H0_TEST(verify_only_learns_dst_for_given_src)
 	fx_free(&fx);
 }
 
+/*
+ * Sender and receiver disagree on -s: every frame has the wrong length.
+ * That is what the report must say, not "corrupt at offset N".
+ */
+H0_TEST(verify_length_mismatch_named)
+{
+	static const struct {
+		const char *cmd;
+		uint32_t sent;
+	} cases[] = {
+		{ "--verify -i eth1 -n 10 -s 64 --run-id 7", 1514 },	/* longer */
+		{ "--verify -i eth1 -n 10 -s 1514 --run-id 7", 64 },	/* shorter */
+		{ "--verify -i eth1 -n 10 -s 128 --udp --run-id 7", 1514 },
+		{ "--verify -i eth1 -n 10 -s 64 --run-id 7", 60 },	/* padded too */
+	};
+	char want[128];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct h0_frame_cfg sender;
+		struct fixture fx;
+
+		H0_REQUIRE(!fx_verify_only(&fx, cases[i].cmd));
+		sender = sender_cfg(&fx, mac_a, mac_b, 7);
+		sender.size = cases[i].sent;
+		fx_feed(&fx, &sender, 0, 10);
+		H0_EXPECT_EQ(fx.v.t.corrupted, 10);
+		h0_result_verify_checks(&fx.r);
+		H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+		fx_report(&fx);
+		snprintf(want, sizeof(want), "length mismatch: expected %u bytes, got %u",
+			 fx.o.size, cases[i].sent);
+		H0_EXPECT(has(fx.human, want));
+		snprintf(want, sizeof(want), "\"expected_len\":%u,\"got_len\":%u", fx.o.size,
+			 cases[i].sent);
+		H0_EXPECT(has(fx.json, want));
+		H0_EXPECT(!strstr(fx.human, "at offset"));
+		H0_EXPECT(has(fx.human, "give both sides the same -s"));
+		fx_free(&fx);
+	}
+}
+
+/* A byte that differs in a frame of the right length is still an offset. */
+H0_TEST(verify_byte_corruption_has_offset)
+{
+	struct h0_frame_cfg sender;
+	struct fixture fx;
+	uint8_t buf[256];
+
+	H0_REQUIRE(!fx_verify_only(&fx, "--verify -i eth1 -n 1 -s 256 --run-id 7"));
+	sender = sender_cfg(&fx, mac_a, mac_b, 7);
+	h0_frame_build(&sender, 0, 0, buf, sizeof(buf));
+	buf[200] ^= 1;
+	h0_verify_feed(&fx.v, buf, sizeof(buf));
+	h0_result_verify_checks(&fx.r);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "first corrupt frame: seq 0 at offset 200"));
+	H0_EXPECT(!strstr(fx.human, "length mismatch"));
+	H0_EXPECT(has(fx.json, "\"first_corrupt\":{\"seq\":0,\"offset\":200"));
+	fx_free(&fx);
+}
+
 int main(void)
 {
 	H0_RUN(jsonv_rejects_invalid);
@@ -488,5 +553,7 @@ int main(void)
 	H0_RUN(verify_only_honours_given_macs);
 	H0_RUN(verify_only_learns_src_for_given_dst);
 	H0_RUN(verify_only_learns_dst_for_given_src);
+	H0_RUN(verify_length_mismatch_named);
+	H0_RUN(verify_byte_corruption_has_offset);
 	return h0_test_done();
 }
