@@ -159,10 +159,11 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 			(unsigned long long)v->t.expected, (unsigned long long)h0_seq_lost(&v->t),
 			(unsigned long long)v->t.duplicates, (unsigned long long)v->t.reordered,
 			(unsigned long long)v->t.corrupted);
-		fprintf(f, "  good %llu (untagged %llu), out of range %llu, other run %llu, foreign %llu, "
-			"socket drops %llu%s\n",
+		fprintf(f, "  good %llu (untagged %llu), stale %llu, out of range %llu, other run %llu, "
+			"foreign %llu, socket drops %llu%s\n",
 			(unsigned long long)(v->t.distinct + v->t.untagged),
-			(unsigned long long)v->t.untagged, (unsigned long long)v->t.out_of_range,
+			(unsigned long long)v->t.untagged, (unsigned long long)v->t.stale,
+			(unsigned long long)v->t.out_of_range,
 			(unsigned long long)v->t.other_run, (unsigned long long)v->t.foreign,
 			(unsigned long long)v->sock_drops,
 			h0_frame_tagged(&v->cfg) ? "" : " (frames too short for a sequence number)");
@@ -291,7 +292,8 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 		fprintf(f, "{\"iface\":");
 		h0_json_str(f, v->ifname);
 		fprintf(f, ",\"expected\":%llu,\"received\":%llu,\"good\":%llu,\"untagged\":%llu,"
-			"\"lost\":%llu,\"duplicates\":%llu,\"reordered\":%llu,\"corrupted\":%llu,"
+			"\"lost\":%llu,\"duplicates\":%llu,\"reordered\":%llu,\"stale\":%llu,"
+			"\"corrupted\":%llu,"
 			"\"out_of_range\":%llu,\"other_run\":%llu,\"foreign\":%llu,"
 			"\"length_mismatch\":%llu,"
 			"\"socket_drops\":%llu,\"elapsed_s\":%.6f,\"first_corrupt\":",
@@ -299,6 +301,7 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 			(unsigned long long)(v->t.distinct + v->t.untagged),
 			(unsigned long long)v->t.untagged, (unsigned long long)h0_seq_lost(&v->t),
 			(unsigned long long)v->t.duplicates, (unsigned long long)v->t.reordered,
+			(unsigned long long)v->t.stale,
 			(unsigned long long)v->t.corrupted, (unsigned long long)v->t.out_of_range,
 			(unsigned long long)v->t.other_run, (unsigned long long)v->t.foreign,
 			(unsigned long long)v->len_mismatch,

@@ -124,8 +124,16 @@ void h0_result_verify_checks(struct h0_result *r)
 				"%llu corrupted, %llu out of range",
 				(unsigned long long)v->t.corrupted,
 				(unsigned long long)v->t.out_of_range);
-	h0_result_check(r, "verify_duplicates", !v->t.duplicates,
-			"%llu duplicates, %llu reordered",
-			(unsigned long long)v->t.duplicates,
-			(unsigned long long)v->t.reordered);
+	if (v->t.stale)
+		h0_result_check(r, "verify_duplicates", false,
+				"%llu duplicates, %llu reordered, %llu stale (more than %llu "
+				"behind the newest: each a duplicate or a very late frame)",
+				(unsigned long long)v->t.duplicates,
+				(unsigned long long)v->t.reordered,
+				(unsigned long long)v->t.stale, H0_SEQ_WINDOW);
+	else
+		h0_result_check(r, "verify_duplicates", !v->t.duplicates,
+				"%llu duplicates, %llu reordered",
+				(unsigned long long)v->t.duplicates,
+				(unsigned long long)v->t.reordered);
 }

@@ -8,12 +8,17 @@
 
 #include "seqtrack.h"
 
-static int h0_seq_grow(struct h0_seqtrack *t, uint64_t nbits)
+/*
+ * Grow the bitmap to cover sequence numbers [0, @want], up to the window.
+ * Only while the window has not slid (base 0): there bit i is sequence i,
+ * so the bytes keep their meaning in the larger ring.
+ */
+static int h0_seq_grow(struct h0_seqtrack *t, uint64_t want)
 {
-	uint64_t n = t->nbits ? t->nbits : 1 << 16;
+	uint64_t n = t->nbits;
 	uint8_t *b;
 
-	while (n < nbits)
+	while (n <= want && n < H0_SEQ_WINDOW)
 		n *= 2;
 	if (n == t->nbits)
 		return 0;
@@ -26,11 +31,59 @@ static int h0_seq_grow(struct h0_seqtrack *t, uint64_t nbits)
 	return 0;
 }
 
+/* Clear bits [from, from + n) of the bitmap, n <= nbits - from. */
+static void h0_bits_clear(uint8_t *bits, uint64_t from, uint64_t n)
+{
+	for (; n && from % 8; from++, n--)
+		bits[from / 8] &= ~(1u << (from % 8));
+	memset(bits + from / 8, 0, n / 8);
+	from += n / 8 * 8;
+	for (n %= 8; n; from++, n--)
+		bits[from / 8] &= ~(1u << (from % 8));
+}
+
+/* Slide the window up so that it ends at @seq: forget what falls out. */
+static void h0_seq_slide(struct h0_seqtrack *t, uint64_t seq)
+{
+	uint64_t base = seq - t->nbits + 1, n = base - t->base, at;
+
+	if (n >= t->nbits) {
+		memset(t->bits, 0, t->nbits / 8);
+	} else {
+		at = t->base & (t->nbits - 1);
+		if (at + n <= t->nbits) {
+			h0_bits_clear(t->bits, at, n);
+		} else {
+			h0_bits_clear(t->bits, at, t->nbits - at);
+			h0_bits_clear(t->bits, 0, n - (t->nbits - at));
+		}
+	}
+	t->base = base;
+}
+
+/* The 64-bit sequence number of a frame that carries @seq's low 32 bits. */
+static uint64_t h0_seq_extend(const struct h0_seqtrack *t, uint32_t seq)
+{
+	int32_t d;
+
+	if (!t->wraps || !t->distinct)
+		return seq;
+	d = (int32_t)(seq - (uint32_t)t->highest);
+	if (d < 0 && (uint64_t)-(int64_t)d > t->highest)
+		return seq;		/* before the first wrap */
+	return t->highest + (int64_t)d;
+}
+
 int h0_seq_init(struct h0_seqtrack *t, uint64_t expected)
 {
 	memset(t, 0, sizeof(*t));
 	t->expected = expected;
-	return h0_seq_grow(t, expected ? expected : 1);
+	t->wraps = !expected || expected > (1ULL << 32);
+	t->nbits = 64;
+	t->bits = calloc(1, t->nbits / 8);
+	if (!t->bits)
+		return -ENOMEM;
+	return h0_seq_grow(t, expected ? expected - 1 : H0_SEQ_WINDOW_MIN - 1);
 }
 
 void h0_seq_free(struct h0_seqtrack *t)
@@ -42,7 +95,7 @@ void h0_seq_free(struct h0_seqtrack *t)
 
 int h0_seq_account(struct h0_seqtrack *t, const struct h0_frame_result *r)
 {
-	uint64_t seq = r->seq;
+	uint64_t seq, bit;
 
 	switch (r->verdict) {
 	case H0_FRAME_FOREIGN:
@@ -64,17 +117,27 @@ int h0_seq_account(struct h0_seqtrack *t, const struct h0_frame_result *r)
 	}
 
 	t->received++;
+	seq = h0_seq_extend(t, r->seq);
 	if (t->expected && seq >= t->expected) {
 		t->out_of_range++;
 		return 0;
 	}
-	if (seq >= t->nbits && h0_seq_grow(t, seq + 1))
-		return -ENOMEM;
-	if (t->bits[seq / 8] & (1u << (seq % 8))) {
+	if (seq < t->base) {
+		t->stale++;
+		return 0;
+	}
+	if (seq - t->base >= t->nbits) {
+		if (!t->base && h0_seq_grow(t, seq))
+			return -ENOMEM;
+		if (seq - t->base >= t->nbits)
+			h0_seq_slide(t, seq);
+	}
+	bit = seq & (t->nbits - 1);
+	if (t->bits[bit / 8] & (1u << (bit % 8))) {
 		t->duplicates++;
 		return 0;
 	}
-	t->bits[seq / 8] |= 1u << (seq % 8);
+	t->bits[bit / 8] |= 1u << (bit % 8);
 	if (t->distinct && seq < t->highest)
 		t->reordered++;
 	if (!t->distinct || seq > t->highest)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Host unit tests of the frame builder/checker (frame.c) and of the
- * receive-side sequence accounting (seqtrack.c).
+ * receive-side sequence accounting (seqtrack.c): loss, duplicates,
+ * reordering, 32-bit wrap and the bounded window.
  */
 #include <arpa/inet.h>
 #include <stdlib.h>
@@ -333,6 +334,159 @@ H0_TEST(seqtrack_unknown_count_grows)
 	h0_seq_free(&t);
 }
 
+static void feed_range(struct h0_seqtrack *t, uint32_t first, uint32_t n)
+{
+	struct h0_frame_result r = { .verdict = H0_FRAME_OK, .seq_valid = true };
+	uint32_t i;
+
+	for (i = 0; i < n; i++) {
+		r.seq = first + i;
+		h0_seq_account(t, &r);
+	}
+}
+
+/* The bitmap has a fixed bound, whatever -n or the sequence numbers. */
+#define MAX_BITMAP_BYTES	(1u << 20)
+
+H0_TEST(seqtrack_memory_bounded)
+{
+	struct h0_frame_result r = { .verdict = H0_FRAME_OK, .seq_valid = true };
+	struct h0_seqtrack t;
+
+	/* -n 8589934592 (2^33): about 1 GB of bitmap up front before. */
+	H0_REQUIRE(h0_seq_init(&t, 1ULL << 33) == 0);
+	H0_EXPECT(t.nbits / 8 <= MAX_BITMAP_BYTES);
+	feed_range(&t, 0, 1000);
+	H0_EXPECT_EQ(t.distinct, 1000);
+	h0_seq_free(&t);
+
+	/* Unknown count, a sequence number far out: no growth to 512 MB. */
+	H0_REQUIRE(h0_seq_init(&t, 0) == 0);
+	r.seq = 3000000000u;
+	H0_EXPECT_EQ(h0_seq_account(&t, &r), 0);
+	H0_EXPECT(t.nbits / 8 <= MAX_BITMAP_BYTES);
+	H0_EXPECT_EQ(h0_seq_lost(&t), 3000000000ULL);
+	h0_seq_free(&t);
+
+	/* A small -n takes a small bitmap. */
+	H0_REQUIRE(h0_seq_init(&t, 1000) == 0);
+	H0_EXPECT(t.nbits / 8 <= 65536 / 8);
+	h0_seq_free(&t);
+}
+
+/*
+ * More than 2^32 frames: the 32-bit sequence numbers wrap and the frames
+ * after the wrap are new ones, not duplicates of the first.
+ */
+H0_TEST(seqtrack_wraps_past_2_32)
+{
+	static const uint64_t counts[] = { (1ULL << 32) + 16, 0, 1ULL << 40 };
+	size_t i;
+
+	for (i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+		struct h0_seqtrack t;
+
+		H0_REQUIRE(h0_seq_init(&t, counts[i]) == 0);
+		feed_range(&t, 0, 16);
+		feed_range(&t, 0xfffffff0u, 16);
+		feed_range(&t, 0, 16);			/* frames 2^32 .. 2^32 + 15 */
+		H0_EXPECT_EQ(t.distinct, 48);
+		H0_EXPECT_EQ(t.duplicates, 0);
+		H0_EXPECT_EQ(t.out_of_range, 0);
+		H0_EXPECT_EQ(t.highest, (1ULL << 32) + 15);
+		feed_range(&t, 3, 1);			/* 2^32 + 3 again */
+		H0_EXPECT_EQ(t.duplicates, 1);
+		if (counts[i] == (1ULL << 32) + 16) {
+			H0_EXPECT_EQ(h0_seq_lost(&t), (1ULL << 32) + 16 - 48);
+			H0_EXPECT(!h0_seq_complete(&t));
+		}
+		h0_seq_free(&t);
+	}
+}
+
+/* Past the window: old frames are stale, duplicates inside are still seen. */
+H0_TEST(seqtrack_window_slides)
+{
+	const uint32_t w = (uint32_t)H0_SEQ_WINDOW;
+	struct h0_seqtrack t;
+
+	H0_REQUIRE(h0_seq_init(&t, 0) == 0);
+	feed_range(&t, 0, w + 100);
+	H0_EXPECT_EQ(t.distinct, w + 100);
+	H0_EXPECT_EQ(t.nbits, H0_SEQ_WINDOW);
+	H0_EXPECT_EQ(t.base, 100);
+	feed_range(&t, w + 50, 1);		/* inside: a duplicate */
+	H0_EXPECT_EQ(t.duplicates, 1);
+	feed_range(&t, 100, 1);			/* the oldest still inside */
+	H0_EXPECT_EQ(t.duplicates, 2);
+	feed_range(&t, 99, 1);			/* just out: stale */
+	H0_EXPECT_EQ(t.stale, 1);
+	feed_range(&t, w + 300, 1);		/* a gap of 200 ... */
+	feed_range(&t, w + 250, 1);		/* ... filled late: reordered */
+	H0_EXPECT_EQ(t.reordered, 1);
+	H0_EXPECT_EQ(t.duplicates, 2);
+	H0_EXPECT_EQ(h0_seq_lost(&t), 199);
+	feed_range(&t, 5 * w, 1);		/* far ahead: the window restarts */
+	H0_EXPECT_EQ(t.base, 4 * w + 1);
+	feed_range(&t, 4 * w + 1, 1);
+	H0_EXPECT_EQ(t.duplicates, 2);
+	H0_EXPECT_EQ(t.stale, 1);
+	h0_seq_free(&t);
+}
+
+/*
+ * Against a plain bitmap of every sequence number: a random walk forward
+ * with reordering, duplicates and stragglers, through several slides.
+ */
+H0_TEST(seqtrack_matches_full_bitmap)
+{
+	const uint64_t w = H0_SEQ_WINDOW, range = 5 * H0_SEQ_WINDOW;
+	struct h0_frame_result r = { .verdict = H0_FRAME_OK, .seq_valid = true };
+	uint64_t dup = 0, stale = 0, distinct = 0, highest = 0, i;
+	uint8_t *seen = calloc(range / 8, 1);
+	unsigned int rnd = 4;
+	struct h0_seqtrack t;
+	uint64_t next = 0;
+
+	H0_REQUIRE(seen);
+	H0_REQUIRE(h0_seq_init(&t, 0) == 0);
+	for (i = 0; i < 3 * w; i++) {
+		uint64_t seq, base = distinct && highest >= w ? highest - w + 1 : 0;
+		unsigned int pick = rand_r(&rnd) % 100;
+
+		if (pick < 80)
+			seq = next++;
+		else if (pick < 90)
+			seq = next + rand_r(&rnd) % 5000;		/* early */
+		else if (pick < 99)
+			seq = next > 3000 ? next - rand_r(&rnd) % 3000 : next;	/* late */
+		else
+			seq = next > w + 10 ? next - w - rand_r(&rnd) % 10 : next; /* stale */
+		if (seq >= range)
+			break;
+		if (seq < base)
+			stale++;
+		else if (seen[seq / 8] & (1u << (seq % 8)))
+			dup++;
+		else
+			distinct++;
+		if (seq >= base) {
+			seen[seq / 8] |= 1u << (seq % 8);
+			if (seq > highest)
+				highest = seq;
+		}
+		r.seq = (uint32_t)seq;
+		H0_REQUIRE(h0_seq_account(&t, &r) == 0);
+	}
+	H0_EXPECT_EQ(t.distinct, distinct);
+	H0_EXPECT_EQ(t.duplicates, dup);
+	H0_EXPECT_EQ(t.stale, stale);
+	H0_EXPECT_EQ(t.highest, highest);
+	H0_EXPECT(t.stale > 0 && t.duplicates > 0);
+	free(seen);
+	h0_seq_free(&t);
+}
+
 int main(void)
 {
 	H0_RUN(raw_layout);
@@ -347,5 +501,9 @@ int main(void)
 	H0_RUN(seqtrack_in_order);
 	H0_RUN(seqtrack_loss_dup_reorder);
 	H0_RUN(seqtrack_unknown_count_grows);
+	H0_RUN(seqtrack_memory_bounded);
+	H0_RUN(seqtrack_wraps_past_2_32);
+	H0_RUN(seqtrack_window_slides);
+	H0_RUN(seqtrack_matches_full_bitmap);
 	return h0_test_done();
 }

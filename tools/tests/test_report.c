@@ -539,6 +539,30 @@ H0_TEST(verify_byte_corruption_has_offset)
 	fx_free(&fx);
 }
 
+/* A frame older than the window fails the duplicates check, named. */
+H0_TEST(verify_stale_fails_duplicates)
+{
+	struct h0_frame_result fr = { .verdict = H0_FRAME_OK, .seq_valid = true };
+	struct fixture fx;
+	uint64_t i;
+
+	H0_REQUIRE(!fx_verify_only(&fx, "--verify -i eth1 --run-id 7"));
+	for (i = 0; i <= H0_SEQ_WINDOW + 1; i++) {
+		fr.seq = (uint32_t)i;
+		H0_REQUIRE(h0_seq_account(&fx.v.t, &fr) == 0);
+	}
+	fr.seq = 0;
+	h0_seq_account(&fx.v.t, &fr);
+	H0_EXPECT_EQ(fx.v.t.stale, 1);
+	h0_result_verify_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "FAIL verify_duplicates"));
+	H0_EXPECT(has(fx.human, "1 stale (more than 4194304 behind the newest"));
+	H0_EXPECT(has(fx.json, "\"stale\":1,"));
+	fx_free(&fx);
+}
+
 int main(void)
 {
 	H0_RUN(jsonv_rejects_invalid);
@@ -555,5 +579,6 @@ int main(void)
 	H0_RUN(verify_only_learns_dst_for_given_src);
 	H0_RUN(verify_length_mismatch_named);
 	H0_RUN(verify_byte_corruption_has_offset);
+	H0_RUN(verify_stale_fails_duplicates);
 	return h0_test_done();
 }
