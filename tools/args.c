@@ -111,7 +111,10 @@ static const char h0_usage_text[] =
 "      --no-progress        no progress line on stderr\n"
 "  -h, --help               this text\n"
 "\n"
-"exit status: 0 success, 1 verification failed, 2 bad usage or setup error\n";
+"exit status:\n"
+"  0  every check passed\n"
+"  1  a check failed, or SIGINT/SIGTERM interrupted the run: the check did not complete\n"
+"  2  bad usage or setup error\n";
 
 const char *h0_usage(void)
 {

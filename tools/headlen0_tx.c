@@ -15,7 +15,8 @@
  *   result.c   checks, exit status   report.c   summary, progress, JSON
  *   json.c     JSON strings
  *
- * Exit status: 0 success, 1 a check failed, 2 bad usage or setup error.
+ * Exit status: 0 success, 1 a check failed or a signal interrupted the run,
+ * 2 bad usage or setup error.
  */
 #include <arpa/inet.h>
 #include <net/if.h>
@@ -38,10 +39,10 @@
 
 static volatile sig_atomic_t h0_stop;
 
+/* The signal that stops the run, 0 while none came. */
 static void h0_on_signal(int sig)
 {
-	(void)sig;
-	h0_stop = 1;
+	h0_stop = sig;
 }
 
 static int h0_fail_usage(const char *fmt, ...)
@@ -129,7 +130,8 @@ static int h0_main_verify(const struct h0_opts *o)
 	r.nd = &nd;
 	r.cfg = &v.cfg;
 	r.verify = &v;
-	h0_result_verify_checks(&r);
+	r.stop_signal = h0_stop;
+	h0_result_finish(&r);
 	h0_output(&r);
 	h0_verify_close(&v);
 	return r.exit_code;
@@ -190,6 +192,7 @@ static int h0_main_send(const struct h0_opts *o)
 			free(v);
 			return h0_fail_usage("%s", err);
 		}
+		v->stop = &h0_stop;	/* no wait for the last frames either */
 	}
 	if (o->probe) {
 		probe = calloc(1, sizeof(*probe));
@@ -235,11 +238,8 @@ static int h0_main_send(const struct h0_opts *o)
 		r.dev_tx_dropped = tx_drop1 >= 0 && tx_drop0 >= 0 ? tx_drop1 - tx_drop0 : -1;
 	}
 
-	h0_result_tx_checks(&r);
-	if (probe)
-		h0_result_probe_checks(&r);
-	if (v)
-		h0_result_verify_checks(&r);
+	r.stop_signal = h0_stop;
+	h0_result_finish(&r);
 
 	h0_output(&r);
 	ret = r.exit_code;

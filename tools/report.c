@@ -188,7 +188,7 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 	for (i = 0; i < r->nchecks; i++)
 		fprintf(f, "  %-4s %-22s %s\n", r->checks[i].ok ? "ok" : "FAIL", r->checks[i].name,
 			r->checks[i].detail);
-	fprintf(f, "result: %s (exit %d)\n", r->exit_code ? "FAIL" : "PASS", r->exit_code);
+	fprintf(f, "result: %s (exit %d)\n", h0_result_word(r), r->exit_code);
 }
 
 static void h0_json_site(FILE *f, const char *name, const struct h0_site *s)
@@ -339,6 +339,11 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 		h0_json_str(f, r->checks[i].detail);
 		fputc('}', f);
 	}
-	fprintf(f, "],\"result\":\"%s\",\"exit\":%d}\n", r->exit_code ? "fail" : "pass",
-		r->exit_code);
+	fprintf(f, "],\"interrupted\":");
+	if (r->stop_signal)
+		h0_json_str(f, h0_signal_name(r->stop_signal));
+	else
+		fprintf(f, "null");
+	fprintf(f, ",\"result\":\"%s\",\"exit\":%d}\n",
+		r->stop_signal ? "interrupted" : r->exit_code ? "fail" : "pass", r->exit_code);
 }

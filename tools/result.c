@@ -2,6 +2,7 @@
 /*
  * Checks and exit status of headlen0_tx; see result.h.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -136,4 +137,65 @@ void h0_result_verify_checks(struct h0_result *r)
 				"%llu duplicates, %llu reordered",
 				(unsigned long long)v->t.duplicates,
 				(unsigned long long)v->t.reordered);
+}
+
+const char *h0_signal_name(int sig)
+{
+	switch (sig) {
+	case SIGINT:
+		return "SIGINT";
+	case SIGTERM:
+		return "SIGTERM";
+	default:
+		return "a signal";
+	}
+}
+
+/* The run did not complete: say how far it got, against what was asked. */
+static void h0_result_stopped(struct h0_result *r)
+{
+	const struct h0_opts *o = r->o;
+	const char *sig = h0_signal_name(r->stop_signal);
+
+	if (r->tx && o->duration)
+		h0_result_check(r, "completed", false,
+				"interrupted by %s after %.1f of %u s (-d), %llu frames sent; "
+				"the checks below cover only what was sent", sig,
+				r->tx->elapsed, o->duration,
+				(unsigned long long)r->tx->frames_sent);
+	else if (r->tx)
+		h0_result_check(r, "completed", false,
+				"interrupted by %s after %llu of %llu frames (-n); the checks "
+				"below cover only what was sent", sig,
+				(unsigned long long)r->tx->frames_sent,
+				(unsigned long long)o->count);
+	else if (r->verify && o->count)
+		h0_result_check(r, "completed", false,
+				"interrupted by %s after %llu good frames of %llu expected (-n)",
+				sig, (unsigned long long)(r->verify->t.distinct +
+							  r->verify->t.untagged),
+				(unsigned long long)o->count);
+	else
+		h0_result_check(r, "completed", false,
+				"interrupted by %s before the receiver timed out; the count "
+				"was not given (-n), so nothing says the sender was done", sig);
+}
+
+void h0_result_finish(struct h0_result *r)
+{
+	if (r->stop_signal)
+		h0_result_stopped(r);
+	if (r->tx)
+		h0_result_tx_checks(r);
+	if (r->probe)
+		h0_result_probe_checks(r);
+	if (r->verify)
+		h0_result_verify_checks(r);
+}
+
+const char *h0_result_word(const struct h0_result *r)
+{
+	if (r->stop_signal)
+		return "INTERRUPTED";
+	return r->exit_code ? "FAIL" : "PASS";
 }

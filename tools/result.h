@@ -17,7 +17,7 @@
 #include "probe.h"
 
 #define H0_EXIT_OK	0	/* every check passed */
-#define H0_EXIT_FAIL	1	/* a check failed */
+#define H0_EXIT_FAIL	1	/* a check failed, or the run was interrupted */
 #define H0_EXIT_USAGE	2	/* bad usage or setup error */
 
 #define H0_MAX_CHECKS	12
@@ -41,6 +41,7 @@ struct h0_result {
 	const struct h0_verify *verify;		/* NULL: no receiver */
 	int64_t dev_tx_packets;			/* sysfs deltas, -1 unknown */
 	int64_t dev_tx_dropped;
+	int stop_signal;			/* SIGINT/SIGTERM ended the run early, 0: no */
 	struct h0_check checks[H0_MAX_CHECKS];
 	int nchecks;
 	int exit_code;
@@ -49,6 +50,16 @@ struct h0_result {
 /* Record one named check; a failed one makes the exit status 1. */
 void h0_result_check(struct h0_result *r, const char *name, bool ok, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/*
+ * Every check of the run: "completed" (no signal stopped it: an
+ * interrupted run is a failed run, its checks cover only part of it), then
+ * those of each part present in @r. Sets r->exit_code.
+ */
+void h0_result_finish(struct h0_result *r);
+/* "PASS", "FAIL" or "INTERRUPTED", for the summary (lower case in JSON). */
+const char *h0_result_word(const struct h0_result *r);
+const char *h0_signal_name(int sig);
 
 /* The checks of each part, from the counters in @r. */
 void h0_result_tx_checks(struct h0_result *r);

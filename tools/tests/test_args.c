@@ -298,6 +298,7 @@ H0_TEST(usage_text)
 	H0_EXPECT(strstr(u, "--no-check"));
 	H0_EXPECT(strstr(u, "--unaligned"));
 	H0_EXPECT(strstr(u, "exit status"));
+	H0_EXPECT(strstr(u, "1  a check failed, or SIGINT/SIGTERM interrupted the run"));
 }
 
 /* Random argv from a pool of tokens: the parser must never crash or leak. */

@@ -6,6 +6,7 @@
  * is checked with the strict validator of jsonv.h.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -563,6 +564,85 @@ H0_TEST(verify_stale_fails_duplicates)
 	fx_free(&fx);
 }
 
+/*
+ * Ctrl-C after 5234 of 100000 frames: every check of what was sent may
+ * pass, the peer's "expected" is what was sent, and still the run did not
+ * complete: exit 1, and both outputs say it was interrupted.
+ */
+H0_TEST(interrupted_send_fails)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 100000 --no-probe --verify=eth1"));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", H0_KNOWN_ALL, 100000));
+	fx_sent(&fx, 5234);
+	fx_feed(&fx, &fx.cfg, 0, 5234);
+	fx.v.t.expected = 5234;			/* h0_verify_join() */
+	fx.r.stop_signal = SIGINT;
+	h0_result_finish(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "FAIL completed"));
+	H0_EXPECT(has(fx.human, "interrupted by SIGINT after 5234 of 100000 frames"));
+	H0_EXPECT(has(fx.human, "result: INTERRUPTED (exit 1)"));
+	H0_EXPECT(!strstr(fx.human, "PASS"));
+	H0_EXPECT(has(fx.json, "\"interrupted\":\"SIGINT\",\"result\":\"interrupted\","
+		      "\"exit\":1}"));
+	fx_free(&fx);
+}
+
+H0_TEST(interrupted_duration_fails)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -d 60 --no-probe"));
+	fx_sent(&fx, 1000);
+	fx.st.elapsed = 12.5;
+	fx.r.stop_signal = SIGTERM;
+	h0_result_finish(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "interrupted by SIGTERM after 12.5 of 60 s (-d)"));
+	H0_EXPECT(has(fx.json, "\"interrupted\":\"SIGTERM\""));
+	fx_free(&fx);
+}
+
+/* Receive-only without -n: everything received was good, still not done. */
+H0_TEST(interrupted_verify_only_fails)
+{
+	struct h0_frame_cfg sender;
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_verify_only(&fx, "--verify -i eth1 -s 128"));
+	sender = sender_cfg(&fx, mac_a, mac_b, 9);
+	fx_feed(&fx, &sender, 0, 300);
+	fx.r.stop_signal = SIGINT;
+	h0_result_finish(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "result: INTERRUPTED (exit 1)"));
+	H0_EXPECT(has(fx.json, "\"result\":\"interrupted\""));
+	fx_free(&fx);
+}
+
+/* The same run without a signal passes, and says it is not interrupted. */
+H0_TEST(finished_send_passes)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 5234 --no-probe --verify=eth1"));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", H0_KNOWN_ALL, 5234));
+	fx_sent(&fx, 5234);
+	fx_feed(&fx, &fx.cfg, 0, 5234);
+	h0_result_finish(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_OK);
+	fx_report(&fx);
+	H0_EXPECT(!strstr(fx.human, "interrupted"));
+	H0_EXPECT(has(fx.human, "result: PASS (exit 0)"));
+	H0_EXPECT(has(fx.json, "\"interrupted\":null,\"result\":\"pass\",\"exit\":0}"));
+	fx_free(&fx);
+}
+
 int main(void)
 {
 	H0_RUN(jsonv_rejects_invalid);
@@ -580,5 +660,9 @@ int main(void)
 	H0_RUN(verify_length_mismatch_named);
 	H0_RUN(verify_byte_corruption_has_offset);
 	H0_RUN(verify_stale_fails_duplicates);
+	H0_RUN(interrupted_send_fails);
+	H0_RUN(interrupted_duration_fails);
+	H0_RUN(interrupted_verify_only_fails);
+	H0_RUN(finished_send_passes);
 	return h0_test_done();
 }
