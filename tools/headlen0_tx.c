@@ -96,11 +96,16 @@ static void h0_frame_cfg_init(struct h0_frame_cfg *c, const struct h0_opts *o,
 
 static void h0_output(const struct h0_result *r)
 {
+	char why[512];
+
 	if (r->o->json)
 		h0_report_json(stdout, r);
 	else
 		h0_report_human(stdout, r);
 	fflush(stdout);
+	/* A setup error found during the run: on stderr too, like the others. */
+	if (r->verify && h0_verify_error(r->verify, why, sizeof(why)))
+		fprintf(stderr, "headlen0_tx: %s\n", why);
 }
 
 static int h0_main_verify(const struct h0_opts *o)
@@ -114,7 +119,8 @@ static int h0_main_verify(const struct h0_opts *o)
 	if (!h0_have_cap(H0_CAP_NET_RAW))
 		return h0_fail_usage("missing CAP_NET_RAW: AF_PACKET needs it; run as root or "
 				     "'setcap cap_net_raw+ep headlen0_tx'");
-	if (h0_netdev_open(o->ifname, &nd, err, sizeof(err)))
+	if (h0_netdev_open(o->ifname, &nd, err, sizeof(err)) ||
+	    h0_netdev_check_up(&nd, false, err, sizeof(err)))
 		return h0_fail_usage("%s", err);
 	h0_frame_cfg_init(&cfg, o, &nd);
 	if (h0_verify_open(&v, o->ifname, &cfg, h0_verify_known(o), o->count, o->timeout,
@@ -172,17 +178,13 @@ static int h0_main_send(const struct h0_opts *o)
 		return h0_fail_usage("-q %u: %s has %d RX/TX queue pair%s (0..%d); pick a queue "
 				     "in range, see 'ethtool -l %s'", o->queue, o->ifname, qmax,
 				     qmax > 1 ? "s" : "", qmax - 1, o->ifname);
-	if (!(nd.flags & IFF_UP))
-		return h0_fail_usage("%s is down: bring it up with 'ip link set dev %s up'",
-				     o->ifname, o->ifname);
-	if (!(nd.flags & IFF_RUNNING))
-		return h0_fail_usage("%s has no carrier (not RUNNING): __dev_direct_xmit() would "
-				     "drop every frame; connect the link or bring the peer up",
-				     o->ifname);
+	if (h0_netdev_check_up(&nd, true, err, sizeof(err)))
+		return h0_fail_usage("%s", err);
 	h0_frame_cfg_init(&cfg, o, &nd);
 
 	if (o->verify_peer[0]) {
-		if (h0_netdev_open(o->verify_peer, &peer, err, sizeof(err)))
+		if (h0_netdev_open(o->verify_peer, &peer, err, sizeof(err)) ||
+		    h0_netdev_check_up(&peer, false, err, sizeof(err)))
 			return h0_fail_usage("--verify: %s", err);
 		v = calloc(1, sizeof(*v));
 		if (!v)

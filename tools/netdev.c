@@ -152,3 +152,21 @@ int h0_netdev_open(const char *name, struct h0_netdev *nd, char *errbuf, size_t 
 	nd->tx_queues = h0_count_queues(name, "tx-");
 	return 0;
 }
+
+int h0_netdev_check_up(const struct h0_netdev *nd, bool sending, char *errbuf, size_t errlen)
+{
+	if (!(nd->flags & IFF_UP)) {
+		snprintf(errbuf, errlen, "%s is down%s: bring it up with 'ip link set dev %s up'",
+			 nd->name, sending ? "" : " (a packet socket on it only gets ENETDOWN)",
+			 nd->name);
+		return -1;
+	}
+	if (!(nd->flags & IFF_RUNNING)) {
+		snprintf(errbuf, errlen, "%s has no carrier (not RUNNING): %s; connect the link "
+			 "or bring the other end up", nd->name, sending ?
+			 "__dev_direct_xmit() would drop every frame" :
+			 "no frame can arrive");
+		return -1;
+	}
+	return 0;
+}

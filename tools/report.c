@@ -4,6 +4,7 @@
  * README.md ("Output fields") for what every field means.
  */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "json.h"
@@ -206,6 +207,7 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 	const struct h0_opts *o = r->o;
 	const struct h0_tx_stats *st = r->tx;
 	const struct h0_verify *v = r->verify;
+	const char *word;
 	char mac[18];
 	int i;
 
@@ -344,6 +346,8 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 		h0_json_str(f, h0_signal_name(r->stop_signal));
 	else
 		fprintf(f, "null");
-	fprintf(f, ",\"result\":\"%s\",\"exit\":%d}\n",
-		r->stop_signal ? "interrupted" : r->exit_code ? "fail" : "pass", r->exit_code);
+	fprintf(f, ",\"result\":\"");
+	for (word = h0_result_word(r); *word; word++)
+		fputc(tolower((unsigned char)*word), f);
+	fprintf(f, "\",\"exit\":%d}\n", r->exit_code);
 }

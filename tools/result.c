@@ -23,7 +23,7 @@ void h0_result_check(struct h0_result *r, const char *name, bool ok, const char 
 	va_start(ap, fmt);
 	vsnprintf(c->detail, sizeof(c->detail), fmt, ap);
 	va_end(ap);
-	if (!ok)
+	if (!ok && r->exit_code < H0_EXIT_FAIL)
 		r->exit_code = H0_EXIT_FAIL;
 }
 
@@ -107,6 +107,13 @@ void h0_result_verify_checks(struct h0_result *r)
 {
 	const struct h0_verify *v = r->verify;
 	uint64_t lost = h0_seq_lost(&v->t), good = v->t.distinct + v->t.untagged;
+	char why[512];
+
+	/* The receiver could not receive: nothing below was checked. */
+	if (h0_verify_error(v, why, sizeof(why))) {
+		h0_result_check(r, "receiver", false, "%s", why);
+		r->exit_code = H0_EXIT_USAGE;
+	}
 
 	h0_result_check(r, "verify_received", good > 0 && !lost && !v->err,
 			"%llu good of %llu expected, %llu lost%s%s",
@@ -195,6 +202,8 @@ void h0_result_finish(struct h0_result *r)
 
 const char *h0_result_word(const struct h0_result *r)
 {
+	if (r->exit_code == H0_EXIT_USAGE)
+		return "ERROR";
 	if (r->stop_signal)
 		return "INTERRUPTED";
 	return r->exit_code ? "FAIL" : "PASS";

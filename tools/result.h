@@ -57,7 +57,10 @@ void h0_result_check(struct h0_result *r, const char *name, bool ok, const char 
  * those of each part present in @r. Sets r->exit_code.
  */
 void h0_result_finish(struct h0_result *r);
-/* "PASS", "FAIL" or "INTERRUPTED", for the summary (lower case in JSON). */
+/*
+ * "PASS", "FAIL", "INTERRUPTED" or "ERROR" (exit 2: the receiver failed,
+ * a setup error), for the summary; lower case in the JSON.
+ */
 const char *h0_result_word(const struct h0_result *r);
 const char *h0_signal_name(int sig);
 

@@ -263,6 +263,35 @@ bool h0_verify_ok(const struct h0_verify *v)
 	       !v->t.out_of_range && (v->t.distinct + v->t.untagged) > 0;
 }
 
+bool h0_verify_error(const struct h0_verify *v, char *buf, size_t len)
+{
+	switch (v->err) {
+	case 0:
+		return false;
+	case ENETDOWN:
+		snprintf(buf, len, "receive on %s failed: %s: the interface is down or went "
+			 "down during the run; bring it up with 'ip link set dev %s up' and "
+			 "run again", v->ifname, strerror(v->err), v->ifname);
+		break;
+	case ENODEV:
+	case ENXIO:
+		snprintf(buf, len, "receive on %s failed: %s: the interface went away during "
+			 "the run; check 'ip link' and run again", v->ifname, strerror(v->err));
+		break;
+	case ENOMEM:
+	case ENOBUFS:
+		snprintf(buf, len, "receive on %s failed: %s: out of memory for the receive "
+			 "buffers; free some memory and run again", v->ifname,
+			 strerror(v->err));
+		break;
+	default:
+		snprintf(buf, len, "receive on %s failed: %s; see dmesg, then run again",
+			 v->ifname, strerror(v->err));
+		break;
+	}
+	return true;
+}
+
 void h0_verify_close(struct h0_verify *v)
 {
 	if (v->fd >= 0)

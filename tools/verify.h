@@ -74,6 +74,11 @@ void h0_verify_run(struct h0_verify *v);
 int h0_verify_start(struct h0_verify *v);	/* h0_verify_run() in a thread */
 void h0_verify_join(struct h0_verify *v, uint64_t frames_sent);
 bool h0_verify_ok(const struct h0_verify *v);
+/*
+ * A receive that failed (v->err) is a setup error, not a failed check:
+ * "cause; fix" into @buf and true, or false if there was none.
+ */
+bool h0_verify_error(const struct h0_verify *v, char *buf, size_t len);
 void h0_verify_close(struct h0_verify *v);
 
 #endif /* H0_VERIFY_H */

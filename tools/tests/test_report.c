@@ -12,6 +12,7 @@
 
 #include "../args.h"
 #include "../json.h"
+#include "../netdev.h"
 #include "../report.h"
 #include "../result.h"
 #include "../verify.h"
@@ -643,6 +644,75 @@ H0_TEST(finished_send_passes)
 	fx_free(&fx);
 }
 
+/*
+ * The receive socket failed (here ENETDOWN: bound to a down interface, or
+ * it went down): nothing was checked, so it is a setup error, exit 2, with
+ * the cause and the fix; not "frames lost", exit 1.
+ */
+H0_TEST(verify_receive_error_is_setup_error)
+{
+	static const int errs[] = { ENETDOWN, ENODEV, ENOBUFS, EIO };
+	size_t i;
+
+	for (i = 0; i < sizeof(errs) / sizeof(errs[0]); i++) {
+		struct fixture fx;
+
+		H0_REQUIRE(!fx_verify_only(&fx, "--verify -i eth1 -n 100"));
+		fx.v.err = errs[i];
+		h0_result_finish(&fx.r);
+		H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_USAGE);
+		fx_report(&fx);
+		H0_EXPECT(has(fx.human, "FAIL receiver"));
+		H0_EXPECT(has(fx.human, "receive on eth1 failed: "));
+		H0_EXPECT(has(fx.human, strerror(errs[i])));
+		H0_EXPECT(has(fx.human, "result: ERROR (exit 2)"));
+		H0_EXPECT(has(fx.json, "\"result\":\"error\",\"exit\":2}"));
+		if (errs[i] == ENETDOWN)
+			H0_EXPECT(has(fx.human, "bring it up with 'ip link set dev eth1 up'"));
+		fx_free(&fx);
+	}
+}
+
+/* The peer in send mode: the same, even after an interrupt. */
+H0_TEST(peer_receive_error_is_setup_error)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 100 --no-probe --verify=eth1"));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", H0_KNOWN_ALL, 100));
+	fx_sent(&fx, 100);
+	fx.v.err = ENETDOWN;
+	fx.r.stop_signal = SIGINT;
+	h0_result_finish(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_USAGE);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "result: ERROR (exit 2)"));
+	fx_free(&fx);
+}
+
+/* Up front: a receiving (or sending) interface that is down or dark. */
+H0_TEST(netdev_check_up)
+{
+	struct h0_netdev nd = { .name = "eth1" };
+	char err[512];
+
+	nd.flags = 0;
+	H0_EXPECT_EQ(h0_netdev_check_up(&nd, false, err, sizeof(err)), -1);
+	H0_EXPECT(has(err, "eth1 is down"));
+	H0_EXPECT(has(err, "ip link set dev eth1 up"));
+	H0_EXPECT_EQ(h0_netdev_check_up(&nd, true, err, sizeof(err)), -1);
+	H0_EXPECT(has(err, "ip link set dev eth1 up"));
+	nd.flags = IFF_UP;
+	H0_EXPECT_EQ(h0_netdev_check_up(&nd, false, err, sizeof(err)), -1);
+	H0_EXPECT(has(err, "no carrier"));
+	H0_EXPECT(has(err, "no frame can arrive"));
+	H0_EXPECT_EQ(h0_netdev_check_up(&nd, true, err, sizeof(err)), -1);
+	H0_EXPECT(has(err, "__dev_direct_xmit() would drop every frame"));
+	nd.flags = IFF_UP | IFF_RUNNING;
+	H0_EXPECT_EQ(h0_netdev_check_up(&nd, false, err, sizeof(err)), 0);
+	H0_EXPECT_EQ(h0_netdev_check_up(&nd, true, err, sizeof(err)), 0);
+}
+
 int main(void)
 {
 	H0_RUN(jsonv_rejects_invalid);
@@ -664,5 +734,8 @@ int main(void)
 	H0_RUN(interrupted_duration_fails);
 	H0_RUN(interrupted_verify_only_fails);
 	H0_RUN(finished_send_passes);
+	H0_RUN(verify_receive_error_is_setup_error);
+	H0_RUN(peer_receive_error_is_setup_error);
+	H0_RUN(netdev_check_up);
 	return h0_test_done();
 }
