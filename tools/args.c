@@ -101,7 +101,7 @@ static const char h0_usage_text[] =
 "      --expect-linear      fail (exit 1) unless every one of our skbs is linear\n"
 "      --verify[=]PEER      also receive on PEER (the other end) and check every frame\n"
 "\n"
-"receiver (--verify without PEER):\n"
+"receiver (--verify without PEER: nothing is sent, '-i X --verify' receives on X):\n"
 "  -i IFACE -n N -s BYTES   expected interface, count (default unknown) and size\n"
 "  --timeout SEC            stop after SEC seconds without a frame (default 5)\n"
 "  --raw/--udp, MAC, IP and --run-id options must match the sender's\n"
@@ -119,6 +119,16 @@ static const char h0_usage_text[] =
 const char *h0_usage(void)
 {
 	return h0_usage_text;
+}
+
+const char *h0_mode_note(const struct h0_opts *o, char *buf, size_t len)
+{
+	if (o->mode != H0_MODE_VERIFY)
+		return NULL;
+	snprintf(buf, len, "receive-only on %s: --verify without a PEER receives on -i and "
+		 "nothing is sent; to send on %s and check on the other end, give "
+		 "--verify=PEER", o->ifname, o->ifname);
+	return buf;
 }
 
 void h0_opts_default(struct h0_opts *o)

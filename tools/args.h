@@ -90,6 +90,12 @@ void h0_opts_default(struct h0_opts *o);
 enum h0_parse_result h0_parse_args(int argc, char *const argv[], struct h0_opts *o,
 				   char *errbuf, size_t errlen);
 const char *h0_usage(void);
+/*
+ * What the options do that a reader of the command line may not expect
+ * ("-i X --verify" is receive-only on X): a note for stderr and the
+ * report, or NULL.
+ */
+const char *h0_mode_note(const struct h0_opts *o, char *buf, size_t len);
 
 /* Helpers exported for the tests. */
 int h0_parse_u64(const char *s, uint64_t min, uint64_t max, uint64_t *out);

@@ -116,6 +116,8 @@ static int h0_main_verify(const struct h0_opts *o)
 	struct h0_verify v;
 	char err[512];
 
+	if (h0_mode_note(o, err, sizeof(err)))
+		fprintf(stderr, "headlen0_tx: note: %s\n", err);
 	if (!h0_have_cap(H0_CAP_NET_RAW))
 		return h0_fail_usage("missing CAP_NET_RAW: AF_PACKET needs it; run as root or "
 				     "'setcap cap_net_raw+ep headlen0_tx'");

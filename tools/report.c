@@ -70,7 +70,7 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 	const struct h0_tx_stats *st = r->tx;
 	const struct h0_verify *v = r->verify;
 	int i, sg = r->nd ? r->nd->sg : -1;
-	char mac[18];
+	char mac[18], note[256];
 
 	fprintf(f, "headlen0_tx %s on %s (ifindex %d, mtu %u)\n",
 		o->mode == H0_MODE_VERIFY ? "verify" : "send", o->ifname,
@@ -80,6 +80,8 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 		o->tmpl == H0_TMPL_UDP ? "udp" : "raw", r->cfg->run_id, mac);
 	h0_mac_str(mac, r->cfg->dst_mac);
 	fprintf(f, " dst %s\n", mac);
+	if (h0_mode_note(o, note, sizeof(note)))
+		fprintf(f, "  note: %s\n", note);
 
 	if (st) {
 		fprintf(f, "  umem: %s chunks of %u bytes, %u slots, %u descriptor%s per frame, "
@@ -207,12 +209,17 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 	const struct h0_opts *o = r->o;
 	const struct h0_tx_stats *st = r->tx;
 	const struct h0_verify *v = r->verify;
+	char mac[18], note[256];
 	const char *word;
-	char mac[18];
 	int i;
 
-	fprintf(f, "{\"tool\":\"headlen0_tx\",\"mode\":\"%s\",\"iface\":",
+	fprintf(f, "{\"tool\":\"headlen0_tx\",\"mode\":\"%s\",\"note\":",
 		o->mode == H0_MODE_VERIFY ? "verify" : "send");
+	if (h0_mode_note(o, note, sizeof(note)))
+		h0_json_str(f, note);
+	else
+		fprintf(f, "null");
+	fprintf(f, ",\"iface\":");
 	h0_json_str(f, o->ifname);
 	fprintf(f, ",\"ifindex\":%d,\"mtu\":%u,\"queue\":%u,\"size\":%u,\"template\":\"%s\","
 		"\"run_id\":%u,", r->nd ? r->nd->ifindex : 0, r->nd ? r->nd->mtu : 0, o->queue,

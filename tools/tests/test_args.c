@@ -254,6 +254,22 @@ H0_TEST(verify_macs_given_are_set)
 	H0_EXPECT(!o.dst_mac_set);
 }
 
+/* The note for "-i X --verify": there in receive-only mode, only there. */
+H0_TEST(mode_note)
+{
+	struct h0_opts o;
+	char err[256], note[256];
+
+	H0_EXPECT_EQ(parse("-i eth0 --verify", &o, err, sizeof(err)), H0_PARSE_OK);
+	H0_EXPECT(h0_mode_note(&o, note, sizeof(note)) == note);
+	H0_EXPECT(strstr(note, "receive-only on eth0"));
+	H0_EXPECT(strstr(note, "--verify=PEER"));
+	H0_EXPECT_EQ(parse("-i eth0 --verify eth1", &o, err, sizeof(err)), H0_PARSE_OK);
+	H0_EXPECT(!h0_mode_note(&o, note, sizeof(note)));
+	H0_EXPECT_EQ(parse("-i eth0", &o, err, sizeof(err)), H0_PARSE_OK);
+	H0_EXPECT(!h0_mode_note(&o, note, sizeof(note)));
+}
+
 H0_TEST(parse_u64_edges)
 {
 	uint64_t v = 0;
@@ -348,6 +364,7 @@ int main(void)
 	H0_RUN(duration_clears_count);
 	H0_RUN(verify_modes);
 	H0_RUN(verify_macs_given_are_set);
+	H0_RUN(mode_note);
 	H0_RUN(parse_u64_edges);
 	H0_RUN(null_and_odd_argv);
 	H0_RUN(usage_text);

@@ -713,6 +713,39 @@ H0_TEST(netdev_check_up)
 	H0_EXPECT_EQ(h0_netdev_check_up(&nd, true, err, sizeof(err)), 0);
 }
 
+/*
+ * "-i eth0 --verify" reads like "send on eth0 and verify", but --verify
+ * without a PEER is receive-only on eth0: the report must say so.
+ */
+H0_TEST(verify_without_peer_noted)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_verify_only(&fx, "-i eth0 --verify -n 10"));
+	fx_feed(&fx, &fx.cfg, 0, 10);
+	h0_result_finish(&fx.r);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "receive-only on eth0"));
+	H0_EXPECT(has(fx.human, "nothing is sent"));
+	H0_EXPECT(has(fx.human, "--verify=PEER"));
+	H0_EXPECT(has(fx.json, "\"note\":\"receive-only on eth0"));
+	fx_free(&fx);
+}
+
+/* Sending, with or without a peer: no such note. */
+H0_TEST(send_has_no_mode_note)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 --verify=eth1 --no-probe"));
+	fx_sent(&fx, 10);
+	h0_result_finish(&fx.r);
+	fx_report(&fx);
+	H0_EXPECT(!strstr(fx.human, "receive-only"));
+	H0_EXPECT(has(fx.json, "\"note\":null"));
+	fx_free(&fx);
+}
+
 int main(void)
 {
 	H0_RUN(jsonv_rejects_invalid);
@@ -737,5 +770,7 @@ int main(void)
 	H0_RUN(verify_receive_error_is_setup_error);
 	H0_RUN(peer_receive_error_is_setup_error);
 	H0_RUN(netdev_check_up);
+	H0_RUN(verify_without_peer_noted);
+	H0_RUN(send_has_no_mode_note);
 	return h0_test_done();
 }
