@@ -152,13 +152,19 @@ void h0_opts_default(struct h0_opts *o)
 	o->expect_headlen0 = -1;
 }
 
-static enum h0_parse_result h0_err(char *errbuf, size_t errlen, const char *fmt, ...)
+/*
+ * The message is allocated to its length: an argument of any size is
+ * quoted whole and the fix after it is never cut off.
+ */
+static enum h0_parse_result __attribute__((format(printf, 2, 3)))
+h0_err(char **err, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (errbuf && errlen) {
+	if (err) {
 		va_start(ap, fmt);
-		vsnprintf(errbuf, errlen, fmt, ap);
+		if (vasprintf(err, fmt, ap) < 0)
+			*err = NULL;
 		va_end(ap);
 	}
 	return H0_PARSE_ERR;
@@ -247,19 +253,18 @@ static const struct h0_opt_def *h0_find_short(char c)
 	do {									\
 		int __e = h0_parse_u64(val, (lo), (hi), &v);			\
 		if (__e == -ERANGE)						\
-			return h0_err(errbuf, errlen,				\
+			return h0_err(err,				\
 				"%s %s: %s out of range %llu..%llu; %s",	\
 				shown, val, what, (unsigned long long)(lo),	\
 				(unsigned long long)(hi), fix);			\
 		if (__e)							\
-			return h0_err(errbuf, errlen,				\
+			return h0_err(err,				\
 				"%s '%s': not a number; give %s as a decimal "	\
 				"(or 0x hex) integer", shown, val, what);	\
 	} while (0)
 
 static enum h0_parse_result h0_apply(const struct h0_opt_def *d, const char *shown,
-				     const char *val, struct h0_opts *o,
-				     char *errbuf, size_t errlen)
+				     const char *val, struct h0_opts *o, char **err)
 {
 	struct in_addr ia;
 	uint64_t v;
@@ -267,7 +272,7 @@ static enum h0_parse_result h0_apply(const struct h0_opt_def *d, const char *sho
 	switch (d->id) {
 	case OPT_IFACE:
 		if (h0_parse_ifname(val, o->ifname))
-			return h0_err(errbuf, errlen,
+			return h0_err(err,
 				"%s '%s': not an interface name; give a name of 1..%d "
 				"characters, e.g. -i eth0", shown, val, IF_NAMESIZE - 1);
 		break;
@@ -326,14 +331,14 @@ static enum h0_parse_result h0_apply(const struct h0_opt_def *d, const char *sho
 		break;
 	case OPT_SRC_MAC:
 		if (h0_parse_mac(val, o->src_mac))
-			return h0_err(errbuf, errlen,
+			return h0_err(err,
 				"%s '%s': not a MAC address; write it as 02:00:00:00:00:01",
 				shown, val);
 		o->src_mac_set = true;
 		break;
 	case OPT_DST_MAC:
 		if (h0_parse_mac(val, o->dst_mac))
-			return h0_err(errbuf, errlen,
+			return h0_err(err,
 				"%s '%s': not a MAC address; write it as 02:00:00:00:00:02",
 				shown, val);
 		o->dst_mac_set = true;
@@ -345,7 +350,7 @@ static enum h0_parse_result h0_apply(const struct h0_opt_def *d, const char *sho
 	case OPT_SRC_IP:
 	case OPT_DST_IP:
 		if (inet_pton(AF_INET, val, &ia) != 1)
-			return h0_err(errbuf, errlen,
+			return h0_err(err,
 				"%s '%s': not an IPv4 address; write it as 192.0.2.1",
 				shown, val);
 		if (d->id == OPT_SRC_IP)
@@ -370,7 +375,7 @@ static enum h0_parse_result h0_apply(const struct h0_opt_def *d, const char *sho
 		o->verify_peer[0] = '\0';
 		if (val) {
 			if (h0_parse_ifname(val, o->verify_peer))
-				return h0_err(errbuf, errlen,
+				return h0_err(err,
 					"%s '%s': not an interface name; give the receiving "
 					"interface, e.g. --verify=eth1", shown, val);
 			o->mode = H0_MODE_SEND;
@@ -411,45 +416,44 @@ static const char *h0_opt_name(int id)
 }
 
 /* Cross-option rules: everything that needs more than one option. */
-static enum h0_parse_result h0_check(const struct h0_opts *o, const bool *seen,
-				     char *errbuf, size_t errlen)
+static enum h0_parse_result h0_check(const struct h0_opts *o, const bool *seen, char **err)
 {
 	uint32_t min_size = o->tmpl == H0_TMPL_UDP ? 42 : H0_SIZE_MIN;
 
 	if (!o->ifname[0])
-		return h0_err(errbuf, errlen,
+		return h0_err(err,
 			"no interface: give one with -i IFACE");
 	if (seen[OPT_COUNT] && seen[OPT_DURATION])
-		return h0_err(errbuf, errlen,
+		return h0_err(err,
 			"-n and -d both given: choose a count (-n) or a duration (-d)");
 	if (seen[OPT_UDP] && seen[OPT_RAW])
-		return h0_err(errbuf, errlen,
+		return h0_err(err,
 			"--udp and --raw both given: choose one frame template");
 	if (o->size < min_size)
-		return h0_err(errbuf, errlen,
+		return h0_err(err,
 			"-s %u: size out of range for --udp; Ethernet+IPv4+UDP headers "
 			"need at least 42 bytes, use -s 42 or more (or --raw)", o->size);
 	if (o->mb > o->size)
-		return h0_err(errbuf, errlen,
+		return h0_err(err,
 			"--mb %u with -s %u: every descriptor needs at least one byte; "
 			"use --mb %u or less", o->mb, o->size, o->size);
 	if (!o->unaligned && (o->chunk_size & (o->chunk_size - 1)))
-		return h0_err(errbuf, errlen,
+		return h0_err(err,
 			"-f %u: aligned UMEM chunks must be a power of two; use -f 2048 "
 			"or -f 4096, or add --unaligned", o->chunk_size);
 	if (o->expect_headlen0 >= 0 && o->expect_linear)
-		return h0_err(errbuf, errlen,
+		return h0_err(err,
 			"--expect-headlen0 and --expect-linear both given: choose one");
 	if ((o->expect_headlen0 >= 0 || o->expect_linear) && !o->probe)
-		return h0_err(errbuf, errlen,
+		return h0_err(err,
 			"--expect-* needs the driver probe: drop --no-probe");
 	if (o->no_check && o->verify_peer[0])
-		return h0_err(errbuf, errlen,
+		return h0_err(err,
 			"--no-check with --verify=%s: the peer checks every frame's sequence "
 			"number, which --no-check does not write; drop one of them",
 			o->verify_peer);
 	if (o->verify_peer[0] && !strcmp(o->verify_peer, o->ifname))
-		return h0_err(errbuf, errlen,
+		return h0_err(err,
 			"--verify=%s is the sending interface: give the other end "
 			"(the peer port), or run --verify there separately", o->verify_peer);
 
@@ -463,23 +467,23 @@ static enum h0_parse_result h0_check(const struct h0_opts *o, const bool *seen,
 
 		for (i = 0; i < sizeof(send_only) / sizeof(send_only[0]); i++) {
 			if (seen[send_only[i]])
-				return h0_err(errbuf, errlen,
+				return h0_err(err,
 					"--%s is a sender option: drop it from --verify "
 					"(receive-only) mode", h0_opt_name(send_only[i]));
 		}
 	} else {
 		if (o->chunk_size < (o->size + o->mb - 1) / o->mb)
-			return h0_err(errbuf, errlen,
+			return h0_err(err,
 				"-s %u: frame larger than its %u-byte UMEM chunk; split it "
 				"with --mb %u or more", o->size, o->chunk_size,
 				(o->size + o->chunk_size - 1) / o->chunk_size);
 		if (o->batch * o->mb > o->frames / 2)
-			return h0_err(errbuf, errlen,
+			return h0_err(err,
 				"-b %u x --mb %u descriptors per batch need more than half "
 				"of the %u UMEM chunks; lower -b or raise --frames",
 				o->batch, o->mb, o->frames);
 		if (o->batch * o->mb > H0_RING_SIZE)
-			return h0_err(errbuf, errlen,
+			return h0_err(err,
 				"-b %u x --mb %u exceeds the %u-entry TX ring; lower -b",
 				o->batch, o->mb, H0_RING_SIZE);
 	}
@@ -487,15 +491,15 @@ static enum h0_parse_result h0_check(const struct h0_opts *o, const bool *seen,
 }
 
 enum h0_parse_result h0_parse_args(int argc, char *const argv[], struct h0_opts *o,
-				   char *errbuf, size_t errlen)
+				   char **err)
 {
 	bool seen[OPT_HELP + 1] = { false };
 	enum h0_parse_result r;
 	int i;
 
 	h0_opts_default(o);
-	if (errbuf && errlen)
-		errbuf[0] = '\0';
+	if (err)
+		*err = NULL;
 
 	for (i = 1; i < argc; i++) {
 		const struct h0_opt_def *d;
@@ -505,7 +509,7 @@ enum h0_parse_result h0_parse_args(int argc, char *const argv[], struct h0_opts 
 		if (!arg)
 			break;
 		if (arg[0] != '-' || !arg[1])
-			return h0_err(errbuf, errlen,
+			return h0_err(err,
 				"unexpected argument '%s': options start with '-', see -h", arg);
 
 		if (arg[1] == '-') {
@@ -513,29 +517,29 @@ enum h0_parse_result h0_parse_args(int argc, char *const argv[], struct h0_opts 
 			size_t len = eq ? (size_t)(eq - name) : strlen(name);
 
 			if (!len)
-				return h0_err(errbuf, errlen,
+				return h0_err(err,
 					"unexpected argument '--': no positional arguments, see -h");
 			d = h0_find_long(name, len);
 			if (!d)
-				return h0_err(errbuf, errlen,
+				return h0_err(err,
 					"unknown option '%.*s': see -h for the options",
 					(int)(len + 2), arg);
 			snprintf(shown, sizeof(shown), "--%s", d->name);
 			if (eq) {
 				if (d->arg == ARG_NONE)
-					return h0_err(errbuf, errlen,
+					return h0_err(err,
 						"%s takes no value: write %s alone", shown, shown);
 				val = eq + 1;
 			}
 		} else {
 			d = h0_find_short(arg[1]);
 			if (!d)
-				return h0_err(errbuf, errlen,
+				return h0_err(err,
 					"unknown option '-%c': see -h for the options", arg[1]);
 			snprintf(shown, sizeof(shown), "-%c", d->short_name);
 			if (arg[2]) {
 				if (d->arg == ARG_NONE)
-					return h0_err(errbuf, errlen,
+					return h0_err(err,
 						"'%s': %s takes no value; give options one by one",
 						arg, shown);
 				val = arg + 2;
@@ -544,7 +548,7 @@ enum h0_parse_result h0_parse_args(int argc, char *const argv[], struct h0_opts 
 
 		if (!val && d->arg == ARG_REQUIRED) {
 			if (i + 1 >= argc || !argv[i + 1])
-				return h0_err(errbuf, errlen,
+				return h0_err(err,
 					"%s needs a value: see -h", shown);
 			val = argv[++i];
 		} else if (!val && d->arg == ARG_OPTIONAL && i + 1 < argc &&
@@ -552,7 +556,7 @@ enum h0_parse_result h0_parse_args(int argc, char *const argv[], struct h0_opts 
 			val = argv[++i];
 		}
 
-		r = h0_apply(d, shown, val, o, errbuf, errlen);
+		r = h0_apply(d, shown, val, o, err);
 		if (r != H0_PARSE_OK)
 			return r;
 		seen[d->id] = true;
@@ -564,5 +568,5 @@ enum h0_parse_result h0_parse_args(int argc, char *const argv[], struct h0_opts 
 		o->count = 0;		/* unknown: lost counted up to the highest seq */
 	o->count_set = seen[OPT_COUNT];
 
-	return h0_check(o, seen, errbuf, errlen);
+	return h0_check(o, seen, err);
 }

@@ -83,12 +83,16 @@ struct h0_opts {
 enum h0_parse_result {
 	H0_PARSE_OK = 0,
 	H0_PARSE_HELP = 1,		/* -h: print usage, exit 0 */
-	H0_PARSE_ERR = 2,		/* message in errbuf, exit 2 */
+	H0_PARSE_ERR = 2,		/* message in *err, exit 2 */
 };
 
 void h0_opts_default(struct h0_opts *o);
+/*
+ * On H0_PARSE_ERR, *err (if @err) is the whole message, allocated: free()
+ * it; NULL only when even that allocation failed. NULL otherwise.
+ */
 enum h0_parse_result h0_parse_args(int argc, char *const argv[], struct h0_opts *o,
-				   char *errbuf, size_t errlen);
+				   char **err);
 const char *h0_usage(void);
 /*
  * What the options do that a reader of the command line may not expect

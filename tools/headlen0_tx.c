@@ -37,6 +37,14 @@
 #include "tx.h"
 #include "verify.h"
 
+/*
+ * Messages of the setup steps (netdev, verify, probe, tx): each is bounded
+ * (names of IF_NAMESIZE, errno texts, the probe's note of 1 KiB), and this
+ * is above the longest. The parser's messages quote arguments of any length
+ * and are allocated instead.
+ */
+#define H0_ERR_MAX	4096
+
 static volatile sig_atomic_t h0_stop;
 
 /* The signal that stops the run, 0 while none came. */
@@ -114,7 +122,7 @@ static int h0_main_verify(const struct h0_opts *o)
 	struct h0_frame_cfg cfg;
 	struct h0_netdev nd;
 	struct h0_verify v;
-	char err[512];
+	char err[H0_ERR_MAX];
 
 	if (h0_mode_note(o, err, sizeof(err)))
 		fprintf(stderr, "headlen0_tx: note: %s\n", err);
@@ -155,7 +163,7 @@ static int h0_main_send(const struct h0_opts *o)
 	struct h0_probe *probe = NULL;
 	struct h0_frame_cfg cfg;
 	struct h0_tx tx;
-	char err[768];
+	char err[H0_ERR_MAX];
 	int ret = H0_EXIT_USAGE;
 	uint32_t max_size;
 	int qmax;
@@ -265,15 +273,17 @@ int main(int argc, char **argv)
 	struct sigaction sa = { .sa_handler = h0_on_signal };
 	enum h0_parse_result pr;
 	struct h0_opts o;
-	char err[512];
+	char *err;
 
-	pr = h0_parse_args(argc, argv, &o, err, sizeof(err));
+	pr = h0_parse_args(argc, argv, &o, &err);
 	if (pr == H0_PARSE_HELP) {
 		fputs(h0_usage(), stdout);
 		return H0_EXIT_OK;
 	}
 	if (pr != H0_PARSE_OK) {
-		fprintf(stderr, "headlen0_tx: %s\n(see 'headlen0_tx -h')\n", err);
+		fprintf(stderr, "headlen0_tx: %s\n(see 'headlen0_tx -h')\n",
+			err ? err : "bad usage, and out of memory for the message");
+		free(err);
 		return H0_EXIT_USAGE;
 	}
 	sigaction(SIGINT, &sa, NULL);

@@ -25,14 +25,23 @@ static int split(char *line, char *argv[MAXARGS])
 	return argc;
 }
 
+/* Parse @cmd; the message (if any) into @err for the substring checks. */
 static enum h0_parse_result parse(const char *cmd, struct h0_opts *o, char *err, size_t errlen)
 {
-	char line[512], *argv[MAXARGS];
+	char line[512], *argv[MAXARGS], *msg;
+	enum h0_parse_result r;
 	int argc;
 
 	snprintf(line, sizeof(line), "%s", cmd);
 	argc = split(line, argv);
-	return h0_parse_args(argc, argv, o, err, errlen);
+	r = h0_parse_args(argc, argv, o, &msg);
+	snprintf(err, errlen, "%s", msg ? msg : "");
+	if (r == H0_PARSE_ERR && !msg)
+		printf("  '%s': no message\n", cmd);
+	if (r != H0_PARSE_ERR && msg)
+		printf("  '%s': a message without an error: %s\n", cmd, msg);
+	free(msg);
+	return r;
 }
 
 struct args_case {
@@ -293,15 +302,70 @@ H0_TEST(null_and_odd_argv)
 	char *argv2[] = { "headlen0_tx", "-", NULL };
 	char *argv3[] = { "headlen0_tx", "--", NULL };
 	char *argv4[] = { "headlen0_tx", "--=x", NULL };
+	char *const *argvs[] = { argv1, argv2, argv3, argv4 };
 	struct h0_opts o;
-	char err[8];		/* truncation must be safe */
+	char *err;
+	size_t i;
 
-	H0_EXPECT_EQ(h0_parse_args(1, argv1, &o, err, sizeof(err)), H0_PARSE_ERR);
-	H0_EXPECT_EQ(h0_parse_args(2, argv2, &o, err, sizeof(err)), H0_PARSE_ERR);
-	H0_EXPECT_EQ(h0_parse_args(2, argv3, &o, err, sizeof(err)), H0_PARSE_ERR);
-	H0_EXPECT_EQ(h0_parse_args(2, argv4, &o, err, sizeof(err)), H0_PARSE_ERR);
-	H0_EXPECT_EQ(h0_parse_args(0, argv1, &o, NULL, 0), H0_PARSE_ERR);
-	H0_EXPECT(strlen(err) < sizeof(err));
+	for (i = 0; i < sizeof(argvs) / sizeof(argvs[0]); i++) {
+		H0_EXPECT_EQ(h0_parse_args(i ? 2 : 1, argvs[i], &o, &err), H0_PARSE_ERR);
+		H0_EXPECT(err && err[0]);
+		free(err);
+	}
+	H0_EXPECT_EQ(h0_parse_args(0, argv1, &o, NULL), H0_PARSE_ERR);	/* no message wanted */
+}
+
+/*
+ * An argument of any length is quoted whole, and the cause and the fix
+ * after it are never cut off (the message had 512 bytes before).
+ */
+H0_TEST(long_argument_message_complete)
+{
+	static const struct {
+		const char *opt;
+		const char *fix;
+	} cases[] = {
+		{ "-s", "give the frame bytes including the 14-byte Ethernet header" },
+		{ "-i", "e.g. -i eth0" },
+		{ "--dst-mac", "write it as 02:00:00:00:00:02" },
+		{ "--port", "give 1..65535" },
+		{ "--verify", "give the receiving interface, e.g. --verify=eth1" },
+		{ "--udp --src-ip", "write it as 192.0.2.1" },
+		{ NULL, "see -h for the options" },	/* unknown option --999... */
+	};
+	const size_t n = 100000;	/* near MAX_ARG_STRLEN (128 KiB) */
+	char *val = malloc(n + 3);
+	size_t i;
+
+	H0_REQUIRE(val);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char opts[32], *argv[8], *err = NULL, *tok, *save = NULL;
+		struct h0_opts o;
+		int argc = 0;
+
+		memset(val, '9', n + 2);
+		val[n + 2] = '\0';
+		argv[argc++] = "headlen0_tx";
+		if (cases[i].opt) {
+			snprintf(opts, sizeof(opts), "%s", cases[i].opt);
+			for (tok = strtok_r(opts, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+				argv[argc++] = tok;
+			argv[argc++] = val + 2;
+		} else {
+			val[0] = val[1] = '-';
+			argv[argc++] = val;
+		}
+		argv[argc] = NULL;
+		H0_EXPECT_EQ(h0_parse_args(argc, argv, &o, &err), H0_PARSE_ERR);
+		H0_REQUIRE(err);
+		H0_EXPECT(strstr(err, val + 2));
+		H0_EXPECT(strstr(err, cases[i].fix));
+		if (!strstr(err, cases[i].fix))
+			printf("  %s: ends '%s'\n", cases[i].opt ? cases[i].opt : "--999...",
+			       err + strlen(err) - (strlen(err) > 80 ? 80 : strlen(err)));
+		free(err);
+	}
+	free(val);
 }
 
 H0_TEST(usage_text)
@@ -331,7 +395,7 @@ H0_TEST(fuzz_no_crash)
 		"-iveth0", "--mb=17", "--expect-headlen0=100", "abcdefghijklmnopqrstuvwxyz",
 	};
 	unsigned int seed = 12345, i, j;
-	char *argv[12], err[128];
+	char *argv[12], *err;
 	struct h0_opts o;
 
 	for (i = 0; i < 20000; i++) {
@@ -342,12 +406,14 @@ H0_TEST(fuzz_no_crash)
 		for (j = 1; j < (unsigned int)argc; j++)
 			argv[j] = pool[rand_r(&seed) % (sizeof(pool) / sizeof(pool[0]))];
 		argv[argc] = NULL;
-		r = h0_parse_args(argc, argv, &o, err, sizeof(err));
+		r = h0_parse_args(argc, argv, &o, &err);
 		H0_EXPECT(r == H0_PARSE_OK || r == H0_PARSE_HELP || r == H0_PARSE_ERR);
-		if (r == H0_PARSE_ERR && !err[0]) {
-			H0_EXPECT(err[0]);
+		if (r == H0_PARSE_ERR && (!err || !err[0])) {
+			H0_EXPECT(err && err[0]);
+			free(err);
 			break;
 		}
+		free(err);
 		if (r == H0_PARSE_OK) {
 			H0_EXPECT(o.ifname[0]);
 			H0_EXPECT(o.size >= H0_SIZE_MIN && o.size <= H0_SIZE_MAX);
@@ -367,6 +433,7 @@ int main(void)
 	H0_RUN(mode_note);
 	H0_RUN(parse_u64_edges);
 	H0_RUN(null_and_odd_argv);
+	H0_RUN(long_argument_message_complete);
 	H0_RUN(usage_text);
 	H0_RUN(fuzz_no_crash);
 	return h0_test_done();

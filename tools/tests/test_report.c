@@ -45,7 +45,7 @@ struct fixture {
 
 static int fx_parse(struct fixture *fx, const char *cmd)
 {
-	char line[1024], *argv[64], *tok, *save = NULL, err[512];
+	char line[1024], *argv[64], *tok, *save = NULL, *err;
 	int argc = 0;
 
 	snprintf(line, sizeof(line), "%s", cmd);
@@ -53,8 +53,9 @@ static int fx_parse(struct fixture *fx, const char *cmd)
 	for (tok = strtok_r(line, " ", &save); tok && argc < 63; tok = strtok_r(NULL, " ", &save))
 		argv[argc++] = tok;
 	argv[argc] = NULL;
-	if (h0_parse_args(argc, argv, &fx->o, err, sizeof(err)) != H0_PARSE_OK) {
+	if (h0_parse_args(argc, argv, &fx->o, &err) != H0_PARSE_OK) {
 		printf("  parse '%s': %s\n", cmd, err);
+		free(err);
 		return -1;
 	}
 	return 0;
