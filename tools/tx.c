@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "tx.h"
+#include "xskbind.h"
 
 /* uapi of 6.6+, missing from older libc headers. */
 #ifndef XDP_USE_SG
@@ -52,35 +53,6 @@ static void h0_sleep(double sec)
 	nanosleep(&ts, NULL);
 }
 
-static const char *h0_bind_hint(int err, const struct h0_opts *o)
-{
-	switch (err) {
-	case EPERM:
-	case EACCES:
-		return "AF_XDP needs CAP_NET_RAW: run as root or setcap cap_net_raw,cap_bpf,"
-		       "cap_perfmon+ep headlen0_tx";
-	case EINVAL:
-		return o->mb > 1 ? "the kernel refused the bind: --mb needs XDP_USE_SG "
-				   "(Linux 6.6+); also check -q against 'ethtool -l'" :
-				   "the kernel refused the bind: check -q against the queues "
-				   "of the interface ('ethtool -l') and -f/--unaligned";
-	case EBUSY:
-		return "the queue is bound by another AF_XDP socket or in zero-copy use: "
-		       "pick another -q or stop the other user";
-	case ENOMEM:
-	case ENOBUFS:
-		return "cannot pin the UMEM: raise 'ulimit -l' (RLIMIT_MEMLOCK) or lower --frames";
-	case EOPNOTSUPP:
-		return "the interface does not support AF_XDP copy mode";
-	case ENODEV:
-		return "the interface went away";
-	case EAFNOSUPPORT:
-		return "the kernel has no AF_XDP (CONFIG_XDP_SOCKETS)";
-	default:
-		return "see dmesg";
-	}
-}
-
 /*
  * The page path charges a whole UMEM chunk (or, unaligned, the descriptor's
  * length) per frame against sk_sndbuf (xsk_build_skb_zerocopy()), the copy
@@ -103,8 +75,12 @@ static int h0_set_sndbuf(struct h0_tx *t, char *errbuf, size_t errlen)
 	return 0;
 }
 
-int h0_tx_open(struct h0_tx *t, const struct h0_opts *o, const struct h0_frame_cfg *cfg,
-	       char *errbuf, size_t errlen)
+/*
+ * One attempt at the UMEM and the socket: 0, the errno of a failed bind
+ * (the caller words it, after retries), or -1 with "cause; fix" in errbuf.
+ */
+static int h0_tx_try_open(struct h0_tx *t, const struct h0_opts *o,
+			  const struct h0_frame_cfg *cfg, char *errbuf, size_t errlen)
 {
 	struct xsk_socket_config xcfg = { 0 };
 	struct xsk_umem_config ucfg = { 0 };
@@ -163,10 +139,8 @@ int h0_tx_open(struct h0_tx *t, const struct h0_opts *o, const struct h0_frame_c
 	ret = xsk_socket__create(&t->xsk, o->ifname, o->queue, t->umem, NULL, &t->tx, &xcfg);
 	if (ret) {
 		t->xsk = NULL;
-		snprintf(errbuf, errlen, "cannot bind AF_XDP (XDP_COPY%s) to %s queue %u: %s; %s",
-			 o->mb > 1 ? " | XDP_USE_SG" : "", o->ifname, o->queue,
-			 strerror(-ret), h0_bind_hint(-ret, o));
-		goto err;
+		h0_tx_close(t);
+		return -ret > 0 ? -ret : EIO;
 	}
 	if (h0_set_sndbuf(t, errbuf, errlen))
 		goto err;
@@ -181,6 +155,40 @@ int h0_tx_open(struct h0_tx *t, const struct h0_opts *o, const struct h0_frame_c
 err:
 	h0_tx_close(t);
 	return -1;
+}
+
+struct h0_tx_open_args {
+	struct h0_tx *t;
+	const struct h0_opts *o;
+	const struct h0_frame_cfg *cfg;
+	char *errbuf;
+	size_t errlen;
+};
+
+static int h0_tx_attempt(void *ctx)
+{
+	struct h0_tx_open_args *a = ctx;
+
+	return h0_tx_try_open(a->t, a->o, a->cfg, a->errbuf, a->errlen);
+}
+
+static void h0_sleep_ms(unsigned int ms)
+{
+	h0_sleep(ms / 1000.0);
+}
+
+int h0_tx_open(struct h0_tx *t, const struct h0_opts *o, const struct h0_frame_cfg *cfg,
+	       char *errbuf, size_t errlen)
+{
+	struct h0_tx_open_args a = { t, o, cfg, errbuf, errlen };
+	struct h0_bind_try st;
+	int ret;
+
+	/* EBUSY after a run that just ended on the queue: see xskbind.h. */
+	ret = h0_bind_retry(h0_tx_attempt, &a, h0_sleep_ms, &st);
+	if (ret > 0)
+		h0_bind_error(errbuf, errlen, ret, o, &st);
+	return ret ? -1 : 0;
 }
 
 /* Take back every completed address; check its bytes are still ours. */

@@ -60,7 +60,10 @@ struct h0_tx {
 
 typedef void (*h0_tick_fn)(void *ctx, const struct h0_tx_stats *st, double elapsed);
 
-/* 0, or -1 with "cause; fix" in errbuf (exit 2). */
+/*
+ * 0, or -1 with "cause; fix" in errbuf (exit 2). A queue still busy from
+ * the previous run is retried for up to 2 s (xskbind.h).
+ */
 int h0_tx_open(struct h0_tx *t, const struct h0_opts *o, const struct h0_frame_cfg *cfg,
 	       char *errbuf, size_t errlen);
 /* Send, then wait for every completion; stats in t->st. */
