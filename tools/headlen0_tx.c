@@ -13,14 +13,13 @@
  *   tx.c       AF_XDP sender         verify.c   AF_PACKET receiver
  *   probe.c    BPF probe loader      netdev.c   interface and capability queries
  *   result.c   checks, exit status   report.c   summary, progress, JSON
- *   json.c     JSON strings
+ *   json.c     JSON strings          stop.c     SIGINT/SIGTERM
  *
  * Exit status: 0 success, 1 a check failed or a signal interrupted the run,
  * 2 bad usage or setup error.
  */
 #include <arpa/inet.h>
 #include <net/if.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +33,7 @@
 #include "netdev.h"
 #include "probe.h"
 #include "report.h"
+#include "stop.h"
 #include "tx.h"
 #include "verify.h"
 
@@ -45,13 +45,6 @@
  */
 #define H0_ERR_MAX	4096
 
-static volatile sig_atomic_t h0_stop;
-
-/* The signal that stops the run, 0 while none came. */
-static void h0_on_signal(int sig)
-{
-	h0_stop = sig;
-}
 
 static int h0_fail_usage(const char *fmt, ...)
 {
@@ -270,10 +263,9 @@ out:
 
 int main(int argc, char **argv)
 {
-	struct sigaction sa = { .sa_handler = h0_on_signal };
 	enum h0_parse_result pr;
+	char *err, msg[H0_ERR_MAX];
 	struct h0_opts o;
-	char *err;
 
 	pr = h0_parse_args(argc, argv, &o, &err);
 	if (pr == H0_PARSE_HELP) {
@@ -286,8 +278,8 @@ int main(int argc, char **argv)
 		free(err);
 		return H0_EXIT_USAGE;
 	}
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	if (h0_stop_install(msg, sizeof(msg)))
+		return h0_fail_usage("%s", msg);
 
 	if (o.mode == H0_MODE_VERIFY)
 		return h0_main_verify(&o);

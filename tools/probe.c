@@ -65,18 +65,21 @@ static bool h0_mode_allowed(bool fentry)
 	return fentry ? !strcmp(m, "fentry") : !strcmp(m, "kprobe");
 }
 
-/* Is @name a function in /proc/kallsyms? Or: which function is at @addr? */
-static bool h0_kallsyms(const char *name, unsigned long long addr, char *out, size_t outlen)
+/*
+ * Is @name a function in /proc/kallsyms? Or: which function is at @addr?
+ * 1 found, 0 not, -errno if /proc/kallsyms cannot be read.
+ */
+static int h0_kallsyms(const char *name, unsigned long long addr, char *out, size_t outlen)
 {
 	char line[512], sym[256], mod[128];
 	unsigned long long a;
-	bool found = false;
+	int found = 0;
 	char type;
 	FILE *f;
 
 	f = fopen("/proc/kallsyms", "re");
 	if (!f)
-		return false;
+		return errno ? -errno : -EIO;
 	while (fgets(line, sizeof(line), f)) {
 		mod[0] = '\0';
 		if (sscanf(line, "%llx %c %255s [%127[^]]]", &a, &type, sym, mod) < 3)
@@ -84,7 +87,7 @@ static bool h0_kallsyms(const char *name, unsigned long long addr, char *out, si
 		if (type != 't' && type != 'T')
 			continue;
 		if (name && !strcmp(sym, name)) {
-			found = true;
+			found = 1;
 			break;
 		}
 		if (!name && a == addr && addr && strncmp(sym, "__pfx_", 6) &&
@@ -93,7 +96,7 @@ static bool h0_kallsyms(const char *name, unsigned long long addr, char *out, si
 				snprintf(out, outlen, "%s [%s]", sym, mod);
 			else
 				snprintf(out, outlen, "%s", sym);
-			found = true;
+			found = 1;
 			break;
 		}
 	}
@@ -101,15 +104,19 @@ static bool h0_kallsyms(const char *name, unsigned long long addr, char *out, si
 	return found;
 }
 
-/* Value of enumerator @val of enum @type in the running kernel's BTF, or 0. */
-static __u64 h0_btf_enum(const char *type, const char *val)
+/*
+ * Value of enumerator @val of enum @type in the running kernel's BTF into
+ * @out (0 if there is none); -errno if that BTF cannot be loaded.
+ */
+static int h0_btf_enum(const char *type, const char *val, __u64 *out)
 {
 	struct btf *btf = btf__load_vmlinux_btf();
 	__u64 ret = 0;
 	int id, i;
 
+	*out = 0;
 	if (!btf)
-		return 0;
+		return errno ? -errno : -ENOENT;
 	id = btf__find_by_name_kind(btf, type, BTF_KIND_ENUM);
 	if (id > 0) {
 		const struct btf_type *t = btf__type_by_id(btf, id);
@@ -129,7 +136,8 @@ static __u64 h0_btf_enum(const char *type, const char *val)
 				ret = btf_enum64_value(e);
 	}
 	btf__free(btf);
-	return ret;
+	*out = ret;
+	return 0;
 }
 
 static struct headlen0_probe_bpf *h0_skel_open(int ifindex, __u64 dev)
@@ -144,13 +152,19 @@ static struct headlen0_probe_bpf *h0_skel_open(int ifindex, __u64 dev)
 	return skel;
 }
 
-static void h0_autoload_only(struct headlen0_probe_bpf *skel, struct bpf_program *a,
-			     struct bpf_program *b, struct bpf_program *c)
+/* Load only @a, @b and @c: 0 or the negative error of libbpf. */
+static int h0_autoload_only(struct headlen0_probe_bpf *skel, struct bpf_program *a,
+			    struct bpf_program *b, struct bpf_program *c)
 {
 	struct bpf_program *prog;
+	int err;
 
-	bpf_object__for_each_program(prog, skel->obj)
-		bpf_program__set_autoload(prog, prog == a || prog == b || prog == c);
+	bpf_object__for_each_program(prog, skel->obj) {
+		err = bpf_program__set_autoload(prog, prog == a || prog == b || prog == c);
+		if (err)
+			return err;
+	}
+	return 0;
 }
 
 static struct bpf_link *h0_attach(struct bpf_program *prog, bool fentry, const char *func,
@@ -161,8 +175,13 @@ static struct bpf_link *h0_attach(struct bpf_program *prog, bool fentry, const c
 	return bpf_program__attach_kprobe(prog, ret, func);
 }
 
-/* Step 1: read the net_device through dev_get_flags() or netif_get_flags(). */
-static int h0_discover(struct h0_probe *p, const char *ifname, int ifindex)
+/*
+ * Step 1: read the net_device through dev_get_flags() or netif_get_flags().
+ * Not finding it is no error (the counts fall back); -1 with "cause; fix"
+ * in errbuf when the discovery itself cannot run.
+ */
+static int h0_discover(struct h0_probe *p, const char *ifname, int ifindex,
+		       char *errbuf, size_t errlen)
 {
 	static const char *const hooks[] = { "dev_get_flags", "netif_get_flags" };
 	struct headlen0_probe_bpf *skel;
@@ -172,16 +191,34 @@ static int h0_discover(struct h0_probe *p, const char *ifname, int ifindex)
 	int m, err;
 
 	for (i = 0; i < sizeof(hooks) / sizeof(hooks[0]); i++) {
-		if (!h0_kallsyms(hooks[i], 0, NULL, 0))
+		err = h0_kallsyms(hooks[i], 0, NULL, 0);
+		if (err < 0) {
+			snprintf(errbuf, errlen, "cannot read /proc/kallsyms: %s; the probe finds "
+				 "its hooks and the driver there: mount /proc, or run with "
+				 "--no-probe", strerror(-err));
+			return -1;
+		}
+		if (!err)
 			continue;
 		for (m = 0; m < 2; m++) {	/* fentry, then kprobe */
 			struct bpf_link *link;
 
 			skel = h0_skel_open(ifindex, 0);
-			if (!skel)
+			if (!skel) {
+				snprintf(errbuf, errlen, "cannot open the BPF probe: %s; or run "
+					 "with --no-probe", h0_libbpf_last[0] ?
+					 h0_libbpf_last : strerror(errno));
 				return -1;
+			}
 			prog = m == 0 ? skel->progs.disc_fentry : skel->progs.disc_kprobe;
-			h0_autoload_only(skel, prog, NULL, NULL);
+			err = h0_autoload_only(skel, prog, NULL, NULL);
+			if (err) {
+				snprintf(errbuf, errlen, "cannot select the probe's programs "
+					 "(bpf_program__set_autoload: %s); check the libbpf "
+					 "version, or run with --no-probe", strerror(-err));
+				headlen0_probe_bpf__destroy(skel);
+				return -1;
+			}
 			if (!h0_mode_allowed(m == 0)) {
 				headlen0_probe_bpf__destroy(skel);
 				continue;
@@ -202,10 +239,18 @@ static int h0_discover(struct h0_probe *p, const char *ifname, int ifindex)
 				headlen0_probe_bpf__destroy(skel);
 				continue;
 			}
-			h0_netdev_get_flags(ifname, &flags);
+			/* SIOCGIFFLAGS makes the kernel call the hook with our device. */
+			err = h0_netdev_get_flags(ifname, &flags);
 			p->disc = skel->bss->disc;
 			bpf_link__destroy(link);
 			headlen0_probe_bpf__destroy(skel);
+			if (err) {
+				snprintf(errbuf, errlen, "cannot trigger the probe's discovery: "
+					 "SIOCGIFFLAGS on %s: %s; did the interface go away? check "
+					 "'ip link', or run with --no-probe", ifname,
+					 strerror(-err));
+				return -1;
+			}
 			if (p->disc.seen) {
 				snprintf(p->disc_hook, sizeof(p->disc_hook), "%s:%s",
 					 m ? "kprobe" : "fentry", hooks[i]);
@@ -233,15 +278,20 @@ static int h0_try_count(struct h0_probe *p, int ifindex, bool direct_fentry,
 	int err = 0;
 
 	skel = h0_skel_open(ifindex, p->discovered ? p->disc.dev : 0);
-	if (!skel)
+	if (!skel) {
+		h0_note(p, "open: %s", strerror(errno));
 		return -1;
+	}
 	d_in = direct_fentry ? skel->progs.direct_fentry : skel->progs.direct_kprobe;
 	d_out = direct_fentry ? skel->progs.direct_fexit : skel->progs.direct_kretprobe;
 	if (drv == DRV_FENTRY)
 		dr = skel->progs.drv_fentry;
 	else if (drv == DRV_KPROBE)
 		dr = skel->progs.drv_kprobe;
-	h0_autoload_only(skel, d_in, d_out, dr);
+	step = "autoload";
+	err = h0_autoload_only(skel, d_in, d_out, dr);
+	if (err)
+		goto fail;
 
 	step = "target";
 	if (direct_fentry &&
@@ -300,22 +350,35 @@ int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
 	};
 	char func[128] = "";
 	size_t i;
+	int err;
 
 	memset(p, 0, sizeof(*p));
 	libbpf_set_print(h0_libbpf_print);
 
-	if (h0_discover(p, ifname, ifindex))
-		goto nomem;
-	p->no_linear_bit = h0_btf_enum("netdev_priv_flags", "IFF_TX_SKB_NO_LINEAR");
-	if (p->discovered && !p->no_linear_bit)
+	if (h0_discover(p, ifname, ifindex, errbuf, errlen))
+		return -1;
+	err = h0_btf_enum("netdev_priv_flags", "IFF_TX_SKB_NO_LINEAR", &p->no_linear_bit);
+	if (err)
+		h0_note(p, "cannot load the kernel's BTF (/sys/kernel/btf/vmlinux: %s): "
+			"IFF_TX_SKB_NO_LINEAR unknown; build the kernel with "
+			"CONFIG_DEBUG_INFO_BTF=y", strerror(-err));
+	else if (p->discovered && !p->no_linear_bit)
 		h0_note(p, "this kernel has no IFF_TX_SKB_NO_LINEAR in enum netdev_priv_flags");
-	if (!p->discovered)
+	if (!p->discovered) {
 		h0_note(p, "IFF_TX_SKB_NO_LINEAR unknown: no discovery hook");
-	else if (!h0_kallsyms(NULL, p->disc.xmit, p->driver_sym, sizeof(p->driver_sym)))
-		h0_note(p, "ndo_start_xmit at 0x%llx not in /proc/kallsyms (kptr_restrict?)",
-			(unsigned long long)p->disc.xmit);
-	if (p->driver_sym[0]) {
-		sscanf(p->driver_sym, "%127s", func);
+	} else {
+		err = h0_kallsyms(NULL, p->disc.xmit, p->driver_sym, sizeof(p->driver_sym));
+		if (err < 0) {
+			snprintf(errbuf, errlen, "cannot read /proc/kallsyms: %s; the probe finds "
+				 "the driver there: mount /proc, or run with --no-probe",
+				 strerror(-err));
+			return -1;
+		}
+		if (!err)
+			h0_note(p, "ndo_start_xmit at 0x%llx not in /proc/kallsyms "
+				"(kptr_restrict?)", (unsigned long long)p->disc.xmit);
+	}
+	if (p->driver_sym[0] && sscanf(p->driver_sym, "%127s", func) == 1) {
 		/* Only plain names have BTF; "foo.isra.0" still takes a kprobe. */
 		if (strchr(func, '.'))
 			h0_note(p, "%s is a compiler clone: no fentry", func);
@@ -350,10 +413,6 @@ int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
 		 "BTF) or kprobes (CONFIG_KPROBES) with CONFIG_BPF_EVENTS, and no lockdown/LSM "
 		 "refusing tracing programs (EPERM); or run with --no-probe",
 		 p->note[0] ? p->note : "unknown error");
-	return -1;
-nomem:
-	snprintf(errbuf, errlen, "cannot open the BPF probe: %s; or run with --no-probe",
-		 h0_libbpf_last[0] ? h0_libbpf_last : strerror(errno));
 	return -1;
 }
 

@@ -88,9 +88,23 @@ int h0_verify_open(struct h0_verify *v, const char *ifname, const struct h0_fram
 	/* Frames for another MAC must reach us too. */
 	mr.mr_ifindex = ifindex;
 	mr.mr_type = PACKET_MR_PROMISC;
-	setsockopt(v->fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof(mr));
-	if (setsockopt(v->fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)))
-		setsockopt(v->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	if (setsockopt(v->fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof(mr))) {
+		snprintf(errbuf, errlen, "cannot make %s promiscuous (PACKET_ADD_MEMBERSHIP: "
+			 "%s), so frames to another MAC than its own would not reach the "
+			 "receiver; %s", ifname, strerror(errno), errno == EPERM ?
+			 "it needs CAP_NET_RAW: run as root" :
+			 "check that its driver allows it: 'ip link set dev IFACE promisc on'");
+		goto err;
+	}
+	/* Root may go past net.core.rmem_max; anyone else gets it clamped. */
+	if (setsockopt(v->fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)) &&
+	    setsockopt(v->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf))) {
+		snprintf(errbuf, errlen, "cannot set the receive buffer of the AF_PACKET socket "
+			 "on %s (SO_RCVBUF: %s); without it the receiver drops frames at "
+			 "speed: check net.core.rmem_max, or run as root", ifname,
+			 strerror(errno));
+		goto err;
+	}
 	return 0;
 err:
 	h0_verify_close(v);

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host unit tests of the probe's loader (probe.c) without BPF: a stub
+ * skeleton (tests/stub/) and stub libbpf functions below, /proc/kallsyms
+ * served from memory through a wrapped fopen() (-Wl,--wrap=fopen), and
+ * SIOCGIFFLAGS (h0_netdev_get_flags()) played by the test, which also
+ * plays the discovery program: it fills the skeleton's disc as the BPF
+ * program would when the kernel calls dev_get_flags().
+ */
+#include <errno.h>
+#include <linux/btf.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../netdev.h"
+#include "../probe.h"
+#include "headlen0_probe.skel.h"
+#include "h0test.h"
+
+#define XMIT_ADDR	0xffffffffc0001000ULL
+#define NO_LINEAR_BIT	(1ULL << 30)
+
+static const char kallsyms_text[] =
+	"ffffffff81000000 T dev_get_flags\n"
+	"ffffffff81000100 T __dev_direct_xmit\n"
+	"ffffffffc0000ff0 t __pfx_exnic_xmit_frame\t[exnic]\n"
+	"ffffffffc0001000 t exnic_xmit_frame\t[exnic]\n";
+
+/* What the stubs do: every field 0 is the good path. */
+static struct {
+	int kallsyms_errno;		/* fopen("/proc/kallsyms") fails */
+	bool kallsyms_no_driver;	/* the driver's symbol is missing */
+	int flags_err;			/* h0_netdev_get_flags() result */
+	int autoload_err;
+	int load_err;
+	int btf_errno;			/* btf__load_vmlinux_btf() fails */
+	int opened, destroyed;
+} stub;
+
+/* One skeleton: the struct, its globals and eight distinct programs. */
+struct stub_skel {
+	struct headlen0_probe_bpf skel;
+	struct headlen0_probe_bpf__rodata rodata;
+	struct headlen0_probe_bpf__bss bss;
+	char progs[8];
+};
+
+static struct stub_skel *last_open;
+
+struct headlen0_probe_bpf *headlen0_probe_bpf__open(void)
+{
+	struct stub_skel *s = calloc(1, sizeof(*s));
+	struct bpf_program **p;
+	int i;
+
+	if (!s)
+		return NULL;
+	s->skel.obj = (struct bpf_object *)s;
+	s->skel.rodata = &s->rodata;
+	s->skel.bss = &s->bss;
+	p = &s->skel.progs.disc_fentry;
+	for (i = 0; i < 8; i++)
+		p[i] = (struct bpf_program *)&s->progs[i];
+	stub.opened++;
+	last_open = s;
+	return &s->skel;
+}
+
+int headlen0_probe_bpf__load(struct headlen0_probe_bpf *skel)
+{
+	(void)skel;
+	return stub.load_err;
+}
+
+void headlen0_probe_bpf__destroy(struct headlen0_probe_bpf *skel)
+{
+	if (!skel)
+		return;
+	if (last_open == (struct stub_skel *)skel)
+		last_open = NULL;
+	stub.destroyed++;
+	free(skel);
+}
+
+struct bpf_program *bpf_object__next_program(const struct bpf_object *obj,
+					     struct bpf_program *prev)
+{
+	struct stub_skel *s = (struct stub_skel *)obj;
+	char *p = (char *)prev;
+
+	if (!p)
+		return (struct bpf_program *)&s->progs[0];
+	return p + 1 < s->progs + 8 ? (struct bpf_program *)(p + 1) : NULL;
+}
+
+int bpf_program__set_autoload(struct bpf_program *prog, bool autoload)
+{
+	(void)prog;
+	(void)autoload;
+	return stub.autoload_err;
+}
+
+int bpf_program__set_attach_target(struct bpf_program *prog, int fd, const char *name)
+{
+	(void)prog;
+	(void)fd;
+	(void)name;
+	return 0;
+}
+
+static char fake_link;
+
+struct bpf_link *bpf_program__attach(const struct bpf_program *prog)
+{
+	(void)prog;
+	return (struct bpf_link *)&fake_link;
+}
+
+struct bpf_link *bpf_program__attach_kprobe(const struct bpf_program *prog, bool retprobe,
+					    const char *func)
+{
+	(void)prog;
+	(void)retprobe;
+	(void)func;
+	return (struct bpf_link *)&fake_link;
+}
+
+int bpf_link__destroy(struct bpf_link *link)
+{
+	(void)link;
+	return 0;
+}
+
+libbpf_print_fn_t libbpf_set_print(libbpf_print_fn_t fn)
+{
+	(void)fn;
+	return NULL;
+}
+
+/* The running kernel's BTF: enum netdev_priv_flags with our flag. */
+static const char *const btf_names[] = { "", "IFF_XMIT_DST_RELEASE", "IFF_TX_SKB_NO_LINEAR" };
+static struct {
+	struct btf_type t;
+	struct btf_enum e[2];
+} btf_priv_flags = {
+	.t = { .info = BTF_KIND_ENUM << 24 | 2, .size = 8 },	/* kind, vlen */
+	.e = { { .name_off = 1, .val = 1 }, { .name_off = 2, .val = (int)NO_LINEAR_BIT } },
+};
+static char fake_btf;
+
+struct btf *btf__load_vmlinux_btf(void)
+{
+	if (stub.btf_errno) {
+		errno = stub.btf_errno;
+		return NULL;
+	}
+	return (struct btf *)&fake_btf;
+}
+
+__s32 btf__find_by_name_kind(const struct btf *btf, const char *name, __u32 kind)
+{
+	(void)btf;
+	return kind == BTF_KIND_ENUM && !strcmp(name, "netdev_priv_flags") ? 1 : -ENOENT;
+}
+
+const struct btf_type *btf__type_by_id(const struct btf *btf, __u32 id)
+{
+	(void)btf;
+	return id == 1 ? &btf_priv_flags.t : NULL;
+}
+
+const char *btf__name_by_offset(const struct btf *btf, __u32 offset)
+{
+	(void)btf;
+	return offset < 3 ? btf_names[offset] : NULL;
+}
+
+void btf__free(struct btf *btf)
+{
+	(void)btf;
+}
+
+/* SIOCGIFFLAGS: the kernel calls dev_get_flags(), the program reads the device. */
+int h0_netdev_get_flags(const char *name, unsigned int *flags)
+{
+	(void)name;
+	if (stub.flags_err)
+		return stub.flags_err;
+	*flags = 0x1043;
+	if (last_open) {
+		last_open->bss.disc.dev = 0xffff888012345000ULL;
+		last_open->bss.disc.xmit = XMIT_ADDR;
+		last_open->bss.disc.priv_flags = NO_LINEAR_BIT;
+		last_open->bss.disc.seen = 1;
+	}
+	return 0;
+}
+
+FILE *__real_fopen(const char *path, const char *mode);
+
+FILE *__wrap_fopen(const char *path, const char *mode)
+{
+	static char text[sizeof(kallsyms_text)];
+
+	if (strcmp(path, "/proc/kallsyms"))
+		return __real_fopen(path, mode);
+	if (stub.kallsyms_errno) {
+		errno = stub.kallsyms_errno;
+		return NULL;
+	}
+	memcpy(text, kallsyms_text, sizeof(text));
+	if (stub.kallsyms_no_driver)
+		*strstr(text, "ffffffffc0000ff0") = '\0';
+	return fmemopen(text, strlen(text), "r");
+}
+
+static int open_probe(struct h0_probe *p, char *err, size_t errlen)
+{
+	int ret;
+
+	stub.opened = stub.destroyed = 0;
+	err[0] = '\0';
+	ret = h0_probe_open(p, "eth0", 2, err, errlen);
+	if (ret)
+		H0_EXPECT_EQ(stub.opened, stub.destroyed);	/* nothing left open */
+	return ret;
+}
+
+H0_TEST(probe_attaches_at_driver)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	H0_REQUIRE(open_probe(&p, err, sizeof(err)) == 0);
+	H0_EXPECT(p.discovered);
+	H0_EXPECT(p.at_driver);
+	H0_EXPECT(!strcmp(p.driver_sym, "exnic_xmit_frame [exnic]"));
+	H0_EXPECT(!strcmp(p.disc_hook, "fentry:dev_get_flags"));
+	H0_EXPECT(!strncmp(p.attach, "fentry:exnic_xmit_frame [exnic]", 31));
+	H0_EXPECT_EQ(h0_probe_no_linear(&p), 1);
+	H0_EXPECT(!p.note[0]);
+	h0_probe_close(&p);
+	H0_EXPECT_EQ(stub.opened, stub.destroyed);
+}
+
+/* No driver symbol: the documented fallback, not an error. */
+H0_TEST(probe_falls_back_without_driver_symbol)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.kallsyms_no_driver = true;
+	H0_REQUIRE(open_probe(&p, err, sizeof(err)) == 0);
+	H0_EXPECT(!p.at_driver);
+	H0_EXPECT(strstr(p.attach, "fallback"));
+	H0_EXPECT(strstr(p.note, "not in /proc/kallsyms"));
+	h0_probe_close(&p);
+}
+
+/*
+ * SIOCGIFFLAGS failed, so the discovery program never ran: that is a
+ * setup error, not "attached but never hit" and a silent fallback.
+ */
+H0_TEST(probe_discovery_trigger_fails)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.flags_err = -ENODEV;
+	H0_EXPECT_EQ(open_probe(&p, err, sizeof(err)), -1);
+	H0_EXPECT(strstr(err, "SIOCGIFFLAGS on eth0: "));
+	H0_EXPECT(strstr(err, strerror(ENODEV)));
+	H0_EXPECT(strstr(err, "--no-probe"));
+	printf("  %s\n", err);
+}
+
+/* /proc/kallsyms unreadable: not "no discovery hook". */
+H0_TEST(probe_kallsyms_unreadable)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.kallsyms_errno = ENOENT;
+	H0_EXPECT_EQ(open_probe(&p, err, sizeof(err)), -1);
+	H0_EXPECT(strstr(err, "cannot read /proc/kallsyms: "));
+	H0_EXPECT(strstr(err, strerror(ENOENT)));
+	H0_EXPECT(strstr(err, "mount /proc"));
+}
+
+/* The kernel's BTF does not load: the flag is unknown, and the note says why. */
+H0_TEST(probe_btf_unloadable)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.btf_errno = ENOENT;
+	H0_REQUIRE(open_probe(&p, err, sizeof(err)) == 0);
+	H0_EXPECT_EQ(h0_probe_no_linear(&p), -1);
+	H0_EXPECT(strstr(p.note, "cannot load the kernel's BTF"));
+	H0_EXPECT(!strstr(p.note, "this kernel has no IFF_TX_SKB_NO_LINEAR"));
+	h0_probe_close(&p);
+}
+
+/* libbpf refuses to select the programs: say so, do not load them all. */
+H0_TEST(probe_autoload_refused)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.autoload_err = -EBUSY;
+	H0_EXPECT_EQ(open_probe(&p, err, sizeof(err)), -1);
+	H0_EXPECT(strstr(err, "bpf_program__set_autoload"));
+	H0_EXPECT(strstr(err, "--no-probe"));
+}
+
+/* Nothing loads: the error names every attempt and the way out. */
+H0_TEST(probe_nothing_loads)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.load_err = -EPERM;
+	H0_EXPECT_EQ(open_probe(&p, err, sizeof(err)), -1);
+	H0_EXPECT(strstr(err, "cannot attach the BPF probe"));
+	H0_EXPECT(strstr(err, "--no-probe"));
+}
+
+int main(void)
+{
+	unsetenv("H0_ATTACH");
+	unsetenv("H0_DEBUG");
+	H0_RUN(probe_attaches_at_driver);
+	H0_RUN(probe_falls_back_without_driver_symbol);
+	H0_RUN(probe_discovery_trigger_fails);
+	H0_RUN(probe_kallsyms_unreadable);
+	H0_RUN(probe_btf_unloadable);
+	H0_RUN(probe_autoload_refused);
+	H0_RUN(probe_nothing_loads);
+	return h0_test_done();
+}
