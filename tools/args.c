@@ -468,8 +468,10 @@ static enum h0_parse_result h0_check(const struct h0_opts *o, const bool *seen, 
 		for (i = 0; i < sizeof(send_only) / sizeof(send_only[0]); i++) {
 			if (seen[send_only[i]])
 				return h0_err(err,
-					"--%s is a sender option: drop it from --verify "
-					"(receive-only) mode", h0_opt_name(send_only[i]));
+					"--%s is a sender option, and --verify without a PEER "
+					"is receive-only on -i: drop --%s, or give --verify=PEER "
+					"to send and check", h0_opt_name(send_only[i]),
+					h0_opt_name(send_only[i]));
 		}
 	} else {
 		if (o->chunk_size < (o->size + o->mb - 1) / o->mb)

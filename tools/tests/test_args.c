@@ -109,6 +109,7 @@ static const struct args_case cases[] = {
 	{ "verify_peer_eq",	"-i eth0 --verify=eth1",		H0_PARSE_OK, NULL },
 	{ "verify_peer_self",	"-i eth0 --verify=eth0",		H0_PARSE_ERR, "sending interface" },
 	{ "verify_sender_opt",	"--verify -i eth1 -b 32",		H0_PARSE_ERR, "sender option" },
+	{ "verify_sender_peer",	"-i eth0 --verify -b 32",		H0_PARSE_ERR, "--verify=PEER" },
 	{ "timeout_zero",	"--verify -i eth1 --timeout 0",		H0_PARSE_ERR, "out of range" },
 	{ "queue_big",		"-i eth0 -q 70000",			H0_PARSE_ERR, "out of range" },
 	{ "run_id_hex",		"-i eth0 --run-id 0xdeadbeef",		H0_PARSE_OK, NULL },
