@@ -176,9 +176,10 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 		if (v->have_bad) {
 			fprintf(f, "  first corrupt frame: ");
 			if (v->bad_seq_valid)
-				fprintf(f, "seq %u ", v->bad_seq);
+				fprintf(f, "seq %u%s", v->bad_seq, v->bad_len_mismatch ? "" : " ");
 			if (v->bad_len_mismatch)
-				fprintf(f, "length mismatch: expected %u bytes, got %u\n",
+				fprintf(f, "%slength mismatch: expected %u bytes, got %u\n",
+					v->bad_seq_valid ? ", " : "",
 					v->cfg.size, v->wrong_len);
 			else
 				fprintf(f, "at offset %u\n", v->bad_off);

@@ -510,7 +510,7 @@ H0_TEST(verify_length_mismatch_named)
 		h0_result_verify_checks(&fx.r);
 		H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
 		fx_report(&fx);
-		snprintf(want, sizeof(want), "length mismatch: expected %u bytes, got %u",
+		snprintf(want, sizeof(want), "seq 0, length mismatch: expected %u bytes, got %u",
 			 fx.o.size, cases[i].sent);
 		H0_EXPECT(has(fx.human, want));
 		snprintf(want, sizeof(want), "\"expected_len\":%u,\"got_len\":%u", fx.o.size,
