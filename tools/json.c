@@ -49,17 +49,16 @@ void h0_json_str(FILE *f, const char *str)
 
 	fputc('"', f);
 	while (*s) {
-		if (*s == '"' || *s == '\\') {
-			fprintf(f, "\\%c", *s++);
-		} else if (*s < 0x20) {
-			fprintf(f, "\\u%04x", *s++);
-		} else if (*s < 0x80) {
-			fputc(*s++, f);
-		} else if ((n = h0_utf8_len(s))) {
+		n = *s >= 0x80 ? h0_utf8_len(s) : 0;
+		if (n) {
 			fwrite(s, 1, n, f);
 			s += n;
-		} else {
+		} else if (*s == '"' || *s == '\\') {
+			fprintf(f, "\\%c", *s++);
+		} else if (*s < 0x20 || *s >= 0x80) {
 			fprintf(f, "\\u%04x", *s++);
+		} else {
+			fputc(*s++, f);
 		}
 	}
 	fputc('"', f);
