@@ -153,6 +153,23 @@ int h0_netdev_open(const char *name, struct h0_netdev *nd, char *errbuf, size_t 
 	return 0;
 }
 
+/*
+ * A link that was just brought up may still be negotiating: wait for
+ * RUNNING up to H0_CARRIER_WAIT_MS. Returns true once it runs.
+ */
+static bool h0_netdev_wait_running(const char *name)
+{
+	unsigned int flags;
+	int waited;
+
+	for (waited = 0; waited < H0_CARRIER_WAIT_MS; waited += 50) {
+		usleep(50 * 1000);
+		if (!h0_netdev_get_flags(name, &flags) && (flags & IFF_RUNNING))
+			return true;
+	}
+	return false;
+}
+
 int h0_netdev_check_up(const struct h0_netdev *nd, bool sending, char *errbuf, size_t errlen)
 {
 	if (!(nd->flags & IFF_UP)) {
@@ -161,9 +178,10 @@ int h0_netdev_check_up(const struct h0_netdev *nd, bool sending, char *errbuf, s
 			 nd->name);
 		return -1;
 	}
-	if (!(nd->flags & IFF_RUNNING)) {
-		snprintf(errbuf, errlen, "%s has no carrier (not RUNNING): %s; connect the link "
-			 "or bring the other end up", nd->name, sending ?
+	if (!(nd->flags & IFF_RUNNING) && !h0_netdev_wait_running(nd->name)) {
+		snprintf(errbuf, errlen, "%s has no carrier (not RUNNING) after %d s: %s; connect "
+			 "the link or bring the other end up", nd->name,
+			 H0_CARRIER_WAIT_MS / 1000, sending ?
 			 "__dev_direct_xmit() would drop every frame" :
 			 "no frame can arrive");
 		return -1;

@@ -28,6 +28,9 @@ int h0_netdev_open(const char *name, struct h0_netdev *nd, char *errbuf, size_t 
  * Can frames be sent (@sending) or received on @nd: up and with carrier?
  * 0, or -1 with "cause; fix" in errbuf (exit 2).
  */
+/* How long h0_netdev_check_up() waits for a link that is up to run */
+#define H0_CARRIER_WAIT_MS	3000
+
 int h0_netdev_check_up(const struct h0_netdev *nd, bool sending, char *errbuf, size_t errlen);
 /* SIOCGIFFLAGS again: also the trigger of the probe's discovery hook. */
 int h0_netdev_get_flags(const char *name, unsigned int *flags);

@@ -694,18 +694,20 @@ H0_TEST(peer_receive_error_is_setup_error)
 /* Up front: a receiving (or sending) interface that is down or dark. */
 H0_TEST(netdev_check_up)
 {
-	struct h0_netdev nd = { .name = "eth1" };
+	/* No such interface: the wait for a carrier cannot end early. */
+	struct h0_netdev nd = { .name = "h0nosuchif0" };
 	char err[512];
 
 	nd.flags = 0;
 	H0_EXPECT_EQ(h0_netdev_check_up(&nd, false, err, sizeof(err)), -1);
-	H0_EXPECT(has(err, "eth1 is down"));
-	H0_EXPECT(has(err, "ip link set dev eth1 up"));
+	H0_EXPECT(has(err, "h0nosuchif0 is down"));
+	H0_EXPECT(has(err, "ip link set dev h0nosuchif0 up"));
 	H0_EXPECT_EQ(h0_netdev_check_up(&nd, true, err, sizeof(err)), -1);
-	H0_EXPECT(has(err, "ip link set dev eth1 up"));
+	H0_EXPECT(has(err, "ip link set dev h0nosuchif0 up"));
 	nd.flags = IFF_UP;
 	H0_EXPECT_EQ(h0_netdev_check_up(&nd, false, err, sizeof(err)), -1);
 	H0_EXPECT(has(err, "no carrier"));
+	H0_EXPECT(has(err, "after 3 s"));
 	H0_EXPECT(has(err, "no frame can arrive"));
 	H0_EXPECT_EQ(h0_netdev_check_up(&nd, true, err, sizeof(err)), -1);
 	H0_EXPECT(has(err, "__dev_direct_xmit() would drop every frame"));
