@@ -4,10 +4,15 @@
 ethtool -S deltas in, item results out. No root, no VM, no NIC.
 Prints TAP and 'N passed, N failed'; exits 1 on a failure."""
 
+import contextlib
 import copy
 import importlib.machinery
+import json
 import os
+import re
+import stat
 import sys
+import tempfile
 import types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -278,6 +283,122 @@ def unknown_flags_are_a_setup_error():
     except cr.SetupError:
         return
     raise AssertionError('no SetupError')
+
+
+# What headlen0_tx prints on stderr when it cannot run (tools/*.c), with the
+# arguments checklist/run gives it filled in.
+TOOL_ERRORS = [
+    "missing CAP_BPF (with CAP_PERFMON, or CAP_SYS_ADMIN): the driver probe "
+    "needs it; run as root, 'setcap cap_net_raw,cap_bpf,cap_perfmon+ep "
+    "headlen0_tx', or pass --no-probe",
+    "cannot read /proc/kallsyms: No such file or directory; the probe finds "
+    "its hooks and the driver there: mount /proc, or run with --no-probe",
+    "cannot open the BPF probe: libbpf: failed to find BTF; or run with "
+    "--no-probe",
+    "cannot select the probe's programs (bpf_program__set_autoload: Invalid "
+    "argument); check the libbpf version, or run with --no-probe",
+    "cannot trigger the probe's discovery: SIOCGIFFLAGS on eth0: No such "
+    "device; did the interface go away? check 'ip link', or run with "
+    "--no-probe",
+    "cannot attach the BPF probe (fentry: EPERM); it needs fentry "
+    "(CONFIG_FUNCTION_TRACER, BTF) or kprobes (CONFIG_KPROBES) with "
+    "CONFIG_BPF_EVENTS, and no lockdown/LSM refusing tracing programs "
+    "(EPERM); or run with --no-probe",
+    "--verify: eth1 has no carrier (not RUNNING) after 3 s: no frame can "
+    "arrive; connect the link or bring the other end up",
+    "unknown interface 'eth1' for --verify: no such device in this network "
+    "namespace; check 'ip link'",
+    "-s 9014: frame larger than its 4096-byte UMEM chunk; split it with "
+    "--mb 3",
+    "-s 1514: size out of range 14..1014 for eth0 (MTU 1000 + 14); use -s "
+    "1014 or less, or raise the MTU: ip link set dev eth0 mtu 1500",
+    "cannot bind AF_XDP (XDP_COPY | XDP_USE_SG) to eth0 queue 0: Invalid "
+    "argument; the kernel refused the bind: --mb needs XDP_USE_SG (Linux "
+    "6.6+); also check -q against 'ethtool -l'",
+    "cannot bind AF_XDP (XDP_COPY) to eth0 queue 0: Invalid argument; the "
+    "kernel refused the bind: check -q against the queues of the interface "
+    "('ethtool -l') and -f/--unaligned",
+    "cannot register the UMEM: Cannot allocate memory; cannot pin the UMEM: "
+    "raise 'ulimit -l' (RLIMIT_MEMLOCK) or lower --frames",
+    "cannot map 16777216 bytes of UMEM: Cannot allocate memory; lower "
+    "--frames",
+    "-i 'eth0': not an interface name; give a name of 1..15 characters, "
+    "e.g. -i eth0\n(see 'headlen0_tx -h')",
+]
+# headlen0_tx's options that checklist/run does not have (-n it shares).
+FOREIGN = re.compile(
+    r"(?<![\w-])(-[iqsdbrfuh]|--(iface|queue|size|duration|batch|rate|"
+    r"frame-size|frames|unaligned|mb|sndbuf|no-check|src-mac|dst-mac|udp|"
+    r"raw|src-ip|dst-ip|port|run-id|verify|timeout|no-probe|no-progress|"
+    r"expect-headlen0|expect-linear|help))(?![\w-])|headlen0_tx -h")
+
+
+@contextlib.contextmanager
+def fake_tool(stderr, stdout='', rc=2):
+    """A headlen0_tx that prints STDERR and STDOUT and exits RC."""
+    with tempfile.TemporaryDirectory() as d:
+        tool = os.path.join(d, 'headlen0_tx')
+        with open(tool, 'w', encoding='utf-8') as f:
+            f.write(f'#!{sys.executable}\nimport sys\n'
+                    f'sys.stdout.write({stdout!r})\n'
+                    f'sys.stderr.write({stderr!r})\nsys.exit({rc})\n')
+        os.chmod(tool, stat.S_IRWXU)
+        saved = cr.ethtool_stats, cr.std_stats
+        cr.ethtool_stats = cr.std_stats = lambda iface: {}
+        try:
+            yield types.SimpleNamespace(tool=tool, iface='eth0', peer='eth1',
+                                        count=1)
+        finally:
+            cr.ethtool_stats, cr.std_stats = saved
+
+
+def run_one_error(stderr, stdout=''):
+    """The SetupError run_one makes of a headlen0_tx that says STDERR."""
+    with fake_tool(stderr, stdout) as args:
+        try:
+            cr.run_one(args, '64B', ['-s', '64'], True)
+        except cr.SetupError as e:
+            return str(e)
+    raise AssertionError('no SetupError')
+
+
+@case
+def relayed_tool_errors_name_no_foreign_option():
+    for msg in TOOL_ERRORS:
+        lines = ''.join(f'headlen0_tx: {m}\n' if not m.startswith('(') else
+                        m + '\n' for m in msg.split('\n'))
+        for out in ('', json.dumps(REPORT)):   # no report, and a report
+            got = run_one_error(lines, out)
+            bad = FOREIGN.search(got)
+            assert not bad, f'{bad.group(0)!r} in {got!r}'
+
+
+@case
+def relayed_tool_errors_keep_the_cause():
+    got = run_one_error('headlen0_tx: ' + TOOL_ERRORS[0] + '\n')
+    assert 'missing CAP_BPF' in got and 'run as root' in got, got
+    got = run_one_error('headlen0_tx: ' + TOOL_ERRORS[-1] + '\n')
+    assert "not an interface name" in got, got
+    got = run_one_error('headlen0_tx: ' + TOOL_ERRORS[8] + '\n')
+    assert 'mtu 4082' in got, got
+
+
+@case
+def unknown_flags_error_gives_the_probes_reason():
+    note = ("cannot load the kernel's BTF (/sys/kernel/btf/vmlinux: No such "
+            "file or directory): IFF_TX_SKB_NO_LINEAR unknown; build the "
+            "kernel with CONFIG_DEBUG_INFO_BTF=y")
+
+    def e(n, rep, d):
+        rep['flags']['tx_skb_no_linear'] = None
+        rep['probe']['note'] = note + '; or run with --no-probe'
+    try:
+        judge(runs(e))
+    except cr.SetupError as err:
+        got = str(err)
+    else:
+        raise AssertionError('no SetupError')
+    assert note in got and not FOREIGN.search(got), got
 
 
 def main():
