@@ -11,6 +11,7 @@ import json
 import os
 import re
 import stat
+import subprocess
 import sys
 import tempfile
 import types
@@ -399,6 +400,26 @@ def unknown_flags_error_gives_the_probes_reason():
     else:
         raise AssertionError('no SetupError')
     assert note in got and not FOREIGN.search(got), got
+
+
+def run_cli(*argv):
+    """checklist/run ARGV as a user runs it: (exit status, stdout, stderr)."""
+    r = subprocess.run([sys.executable, os.path.join(HERE, '..', 'run'),
+                        *argv], capture_output=True, text=True, check=False,
+                       timeout=60)
+    return r.returncode, r.stdout, r.stderr
+
+
+@case
+def help_gives_exit_codes_and_needs():
+    rc, out, err = run_cli('--help')
+    assert rc == 0 and not err, (rc, err)
+    flat = ' '.join(out.split())
+    for want in ('0 no item failed', '1 an item failed',
+                 '2 bad usage or setup error', 'root', 'CAP_NET_RAW',
+                 'CAP_NET_ADMIN', 'CAP_BPF', 'CAP_PERFMON',
+                 '/sys/kernel/btf/vmlinux', 'make -C tools', 'PEER'):
+        assert want in flat, f'{want!r} not in --help:\n{out}'
 
 
 def main():
