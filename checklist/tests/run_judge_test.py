@@ -422,6 +422,75 @@ def help_gives_exit_codes_and_needs():
         assert want in flat, f'{want!r} not in --help:\n{out}'
 
 
+NO_IFACE = 'h0nosuchif0'       # no interface has this name
+
+
+def cli_json(*argv, path=None):
+    """checklist/run --json FILE ARGV: (status, stderr, FILE's JSON)."""
+    with tempfile.TemporaryDirectory() as d:
+        path = path or os.path.join(d, 'out.json')
+        rc, _, err = run_cli('--json', path, *argv)
+        assert 'Traceback' not in err, err
+        assert os.path.exists(path), f'no {path}; stderr: {err}'
+        with open(path, encoding='utf-8') as f:
+            return rc, err, json.load(f)
+
+
+def assert_error_report(rc, err, rep, why):
+    assert rc == 2, (rc, err)
+    assert rep['result'] == 'error' and rep['exit'] == 2, rep
+    assert why in rep['error'] and why in err, (why, rep, err)
+
+
+@case
+def json_written_on_setup_error():
+    rc, err, rep = cli_json('--tool', sys.executable, NO_IFACE, 'eth1')
+    assert_error_report(rc, err, rep, f"interface '{NO_IFACE}' not found")
+    assert rep['iface'] == NO_IFACE and rep['peer'] == 'eth1', rep
+
+
+@case
+def json_written_on_bad_usage():
+    for argv, why in (
+            (['--count', '0', NO_IFACE], '--count 0 out of range'),
+            (['--count', 'many', NO_IFACE], "invalid int value: 'many'"),
+            (['--probe', 'none', NO_IFACE], 'invalid choice'),
+            ([], 'IFACE'),
+            (['--tool', '/nonexistent/headlen0_tx', NO_IFACE],
+             'not an executable headlen0_tx')):
+        rc, err, rep = cli_json(*argv)
+        assert_error_report(rc, err, rep, why)
+    # What was parsed is in the report.
+    rc, err, rep = cli_json('--count', '0', NO_IFACE)
+    assert rep['iface'] == NO_IFACE and rep['count'] == 0, rep
+
+
+@case
+def unwritable_json_file_is_bad_usage():
+    rc, _, err = run_cli('--json', '/nonexistent/dir/out.json', '--tool',
+                         sys.executable, NO_IFACE)
+    assert rc == 2 and 'Traceback' not in err, (rc, err)
+    assert '/nonexistent/dir' in err, err
+
+
+@case
+def reports_are_json_with_result_and_exit():
+    args = types.SimpleNamespace(iface='eth0', peer='eth1', count=N)
+    for edit, result, code in ((None, 'pass', 0),
+                               (edit_run('1514B', lambda rep, d: rep['tx']
+                                         .update(umem_modified=1)),
+                                'fail', 1)):
+        rs = [dict(r, result='pass') for r in runs(edit)]
+        v, flag, sg = cr.judge(args, rs, None)
+        rep = json.loads(json.dumps(cr.results_report(
+            args, 'exnic', flag, sg, rs, v, {})))
+        assert (rep['result'], rep['exit']) == (result, code), rep
+    rep = json.loads(json.dumps(cr.error_report(
+        cr.SetupError('eth0 is down'), args)))
+    assert rep == {'result': 'error', 'exit': 2, 'error': 'eth0 is down',
+                   'iface': 'eth0', 'peer': 'eth1', 'count': N}, rep
+
+
 def main():
     fails = 0
     for i, fn in enumerate(CASES, 1):
