@@ -491,6 +491,18 @@ def reports_are_json_with_result_and_exit():
                    'iface': 'eth0', 'peer': 'eth1', 'count': N}, rep
 
 
+@case
+def missing_command_is_a_setup_error():
+    try:
+        cr.sh(['/nonexistent/ethtool', '-S', 'eth0'])
+    except cr.SetupError as e:
+        assert '/nonexistent/ethtool' in str(e), e
+    except OSError as e:
+        raise AssertionError(f'{e!r}, not a SetupError') from e
+    else:
+        raise AssertionError('no SetupError')
+
+
 def main():
     fails = 0
     for i, fn in enumerate(CASES, 1):
