@@ -24,6 +24,10 @@ items() {
 import json, sys
 try:
     d = json.load(open(sys.argv[1]))
+    if 'items' not in d:
+        # checklist/run's report of a setup error or bad usage
+        print(f"no verdict ({d.get('result')}: {d.get('error')})")
+        sys.exit()
     print(','.join(i['id'] for i in d['items'] if i['result'] == sys.argv[2]))
 except Exception as e:
     print(f'no report ({e})')
