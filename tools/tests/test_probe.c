@@ -26,15 +26,38 @@ static const char kallsyms_text[] =
 	"ffffffffc0000ff0 t __pfx_exnic_xmit_frame\t[exnic]\n"
 	"ffffffffc0001000 t exnic_xmit_frame\t[exnic]\n";
 
+/* The skeleton's programs, in the order of struct headlen0_probe_bpf.progs. */
+enum { DISC_FENTRY, DIRECT_FENTRY, DRV_FENTRY, DISC_KPROBE, DIRECT_KPROBE, DRV_KPROBE,
+       DIRECT_FEXIT, DIRECT_KRETPROBE, NPROGS };
+
+/*
+ * A kernel BTF object as libbpf searches them for a fentry target: the
+ * kernel image first, then the modules in the order they were loaded.
+ */
+struct stub_btf {
+	const char *name;		/* "vmlinux" or the module's */
+	const char *funcs;		/* "f1 f2 ...": the functions it describes */
+};
+
 /* What the stubs do: every field 0 is the good path. */
 static struct {
 	int kallsyms_errno;		/* fopen("/proc/kallsyms") fails */
 	bool kallsyms_no_driver;	/* the driver's symbol is missing */
+	const char *kallsyms;		/* NULL: kallsyms_text */
+	unsigned long long xmit;	/* ndo_start_xmit the discovery reads, 0: XMIT_ADDR */
+	const struct stub_btf *btfs;	/* NULL: one vmlinux that has every function */
+	int nbtfs;
 	int flags_err;			/* h0_netdev_get_flags() result */
 	int autoload_err;
 	int load_err;
 	int btf_errno;			/* btf__load_vmlinux_btf() fails */
 	int opened, destroyed;
+	/* What the loader asked for, per program of the last skeleton opened */
+	char target[NPROGS][128];	/* bpf_program__set_attach_target() */
+	int target_btf[NPROGS];		/* index in btfs libbpf picked for it */
+	bool attached[NPROGS];
+	char kprobe_func[NPROGS][128];	/* bpf_program__attach_kprobe*(): "" NULL */
+	unsigned long long kprobe_offset[NPROGS];
 } stub;
 
 /* One skeleton: the struct, its globals and eight distinct programs. */
@@ -42,10 +65,18 @@ struct stub_skel {
 	struct headlen0_probe_bpf skel;
 	struct headlen0_probe_bpf__rodata rodata;
 	struct headlen0_probe_bpf__bss bss;
-	char progs[8];
+	char progs[NPROGS];
 };
 
 static struct stub_skel *last_open;
+
+/* Which program of the last skeleton opened @prog is. */
+static int stub_prog(const struct bpf_program *prog)
+{
+	int i = last_open ? (int)((const char *)prog - last_open->progs) : -1;
+
+	return i >= 0 && i < NPROGS ? i : 0;
+}
 
 struct headlen0_probe_bpf *headlen0_probe_bpf__open(void)
 {
@@ -59,10 +90,15 @@ struct headlen0_probe_bpf *headlen0_probe_bpf__open(void)
 	s->skel.rodata = &s->rodata;
 	s->skel.bss = &s->bss;
 	p = &s->skel.progs.disc_fentry;
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < NPROGS; i++)
 		p[i] = (struct bpf_program *)&s->progs[i];
 	stub.opened++;
 	last_open = s;
+	memset(stub.target, 0, sizeof(stub.target));
+	memset(stub.target_btf, 0, sizeof(stub.target_btf));
+	memset(stub.attached, 0, sizeof(stub.attached));
+	memset(stub.kprobe_func, 0, sizeof(stub.kprobe_func));
+	memset(stub.kprobe_offset, 0, sizeof(stub.kprobe_offset));
 	return &s->skel;
 }
 
@@ -90,7 +126,7 @@ struct bpf_program *bpf_object__next_program(const struct bpf_object *obj,
 
 	if (!p)
 		return (struct bpf_program *)&s->progs[0];
-	return p + 1 < s->progs + 8 ? (struct bpf_program *)(p + 1) : NULL;
+	return p + 1 < s->progs + NPROGS ? (struct bpf_program *)(p + 1) : NULL;
 }
 
 int bpf_program__set_autoload(struct bpf_program *prog, bool autoload)
@@ -100,28 +136,67 @@ int bpf_program__set_autoload(struct bpf_program *prog, bool autoload)
 	return stub.autoload_err;
 }
 
+/* Does BTF object @b describe function @func (of @len bytes)? */
+static bool stub_btf_has(const struct stub_btf *b, const char *func, size_t len)
+{
+	const char *p;
+
+	for (p = strstr(b->funcs, func); p; p = strstr(p + 1, func))
+		if ((p == b->funcs || p[-1] == ' ') && (!p[len] || p[len] == ' '))
+			return true;
+	return false;
+}
+
+/*
+ * As libbpf 1.1 does: the first BTF object, kernel image first, that has
+ * a function of that name. A "module:name" target is a name no BTF has.
+ */
 int bpf_program__set_attach_target(struct bpf_program *prog, int fd, const char *name)
 {
-	(void)prog;
+	int i = stub_prog(prog), b;
+
 	(void)fd;
-	(void)name;
-	return 0;
+	snprintf(stub.target[i], sizeof(stub.target[i]), "%s", name);
+	if (!stub.btfs)
+		return 0;
+	for (b = 0; b < stub.nbtfs; b++) {
+		if (stub_btf_has(&stub.btfs[b], name, strlen(name))) {
+			stub.target_btf[i] = b;
+			return 0;
+		}
+	}
+	return -ESRCH;
 }
 
 static char fake_link;
 
 struct bpf_link *bpf_program__attach(const struct bpf_program *prog)
 {
-	(void)prog;
+	stub.attached[stub_prog(prog)] = true;
 	return (struct bpf_link *)&fake_link;
 }
 
 struct bpf_link *bpf_program__attach_kprobe(const struct bpf_program *prog, bool retprobe,
 					    const char *func)
 {
-	(void)prog;
+	int i = stub_prog(prog);
+
 	(void)retprobe;
-	(void)func;
+	stub.attached[i] = true;
+	snprintf(stub.kprobe_func[i], sizeof(stub.kprobe_func[i]), "%s", func ? func : "");
+	stub.kprobe_offset[i] = 0;
+	return (struct bpf_link *)&fake_link;
+}
+
+struct bpf_link *bpf_program__attach_kprobe_opts(const struct bpf_program *prog,
+						 const char *func,
+						 const struct bpf_kprobe_opts *opts)
+{
+	int i = stub_prog(prog);
+
+	stub.attached[i] = true;
+	snprintf(stub.kprobe_func[i], sizeof(stub.kprobe_func[i]), "%s", func ? func : "");
+	stub.kprobe_offset[i] = opts ? opts->offset : 0;
 	return (struct bpf_link *)&fake_link;
 }
 
@@ -189,7 +264,7 @@ int h0_netdev_get_flags(const char *name, unsigned int *flags)
 	*flags = 0x1043;
 	if (last_open) {
 		last_open->bss.disc.dev = 0xffff888012345000ULL;
-		last_open->bss.disc.xmit = XMIT_ADDR;
+		last_open->bss.disc.xmit = stub.xmit ? stub.xmit : XMIT_ADDR;
 		last_open->bss.disc.priv_flags = NO_LINEAR_BIT;
 		last_open->bss.disc.seen = 1;
 	}
@@ -200,7 +275,7 @@ FILE *__real_fopen(const char *path, const char *mode);
 
 FILE *__wrap_fopen(const char *path, const char *mode)
 {
-	static char text[sizeof(kallsyms_text)];
+	static char text[4096];
 
 	if (strcmp(path, "/proc/kallsyms"))
 		return __real_fopen(path, mode);
@@ -208,7 +283,7 @@ FILE *__wrap_fopen(const char *path, const char *mode)
 		errno = stub.kallsyms_errno;
 		return NULL;
 	}
-	memcpy(text, kallsyms_text, sizeof(text));
+	snprintf(text, sizeof(text), "%s", stub.kallsyms ? stub.kallsyms : kallsyms_text);
 	if (stub.kallsyms_no_driver)
 		*strstr(text, "ffffffffc0000ff0") = '\0';
 	return fmemopen(text, strlen(text), "r");
@@ -238,6 +313,10 @@ H0_TEST(probe_attaches_at_driver)
 	H0_EXPECT(!strcmp(p.driver_sym, "exnic_xmit_frame [exnic]"));
 	H0_EXPECT(!strcmp(p.disc_hook, "fentry:dev_get_flags"));
 	H0_EXPECT(!strncmp(p.attach, "fentry:exnic_xmit_frame [exnic]", 31));
+	H0_EXPECT(!strcmp(stub.target[DRV_FENTRY], "exnic_xmit_frame"));
+	H0_EXPECT(!strcmp(stub.target[DIRECT_FENTRY], "__dev_direct_xmit"));
+	H0_EXPECT(stub.attached[DRV_FENTRY] && stub.attached[DIRECT_FENTRY] &&
+		  stub.attached[DIRECT_FEXIT]);
 	H0_EXPECT_EQ(h0_probe_no_linear(&p), 1);
 	H0_EXPECT(!p.note[0]);
 	h0_probe_close(&p);
