@@ -65,43 +65,49 @@ static bool h0_mode_allowed(bool fentry)
 	return fentry ? !strcmp(m, "fentry") : !strcmp(m, "kprobe");
 }
 
+/* /proc/kallsyms, or NULL with -errno in @err. */
+static FILE *h0_kallsyms_open(int *err)
+{
+	FILE *f = fopen("/proc/kallsyms", "re");
+
+	*err = f ? 0 : errno ? -errno : -EIO;
+	return f;
+}
+
 /*
- * Is @name a function in /proc/kallsyms? Or: which function is at @addr?
+ * Is @name a function of the kernel image? 1 yes, 0 no, -errno if
+ * /proc/kallsyms cannot be read.
+ */
+static int h0_kernel_has(const char *name)
+{
+	struct h0_ksym ks;
+	FILE *f;
+	int err;
+
+	f = h0_kallsyms_open(&err);
+	if (!f)
+		return err;
+	err = h0_ksym_find(f, name, "", &ks);
+	fclose(f);
+	return err;
+}
+
+/*
+ * The function at @addr: name, module and how many share the name.
  * 1 found, 0 not, -errno if /proc/kallsyms cannot be read.
  */
-static int h0_kallsyms(const char *name, unsigned long long addr, char *out, size_t outlen)
+static int h0_kernel_sym_at(unsigned long long addr, struct h0_ksym *ks)
 {
-	char line[512], sym[256], mod[128];
-	unsigned long long a;
-	int found = 0;
-	char type;
 	FILE *f;
+	int err;
 
-	f = fopen("/proc/kallsyms", "re");
+	memset(ks, 0, sizeof(*ks));
+	f = h0_kallsyms_open(&err);
 	if (!f)
-		return errno ? -errno : -EIO;
-	while (fgets(line, sizeof(line), f)) {
-		mod[0] = '\0';
-		if (sscanf(line, "%llx %c %255s [%127[^]]]", &a, &type, sym, mod) < 3)
-			continue;
-		if (type != 't' && type != 'T')
-			continue;
-		if (name && !strcmp(sym, name)) {
-			found = 1;
-			break;
-		}
-		if (!name && a == addr && addr && strncmp(sym, "__pfx_", 6) &&
-		    strncmp(sym, "__cfi_", 6)) {
-			if (mod[0])
-				snprintf(out, outlen, "%s [%s]", sym, mod);
-			else
-				snprintf(out, outlen, "%s", sym);
-			found = 1;
-			break;
-		}
-	}
+		return err;
+	err = h0_ksym_at(f, addr, ks);
 	fclose(f);
-	return found;
+	return err;
 }
 
 /*
@@ -191,7 +197,7 @@ static int h0_discover(struct h0_probe *p, const char *ifname, int ifindex,
 	int m, err;
 
 	for (i = 0; i < sizeof(hooks) / sizeof(hooks[0]); i++) {
-		err = h0_kallsyms(hooks[i], 0, NULL, 0);
+		err = h0_kernel_has(hooks[i]);
 		if (err < 0) {
 			snprintf(errbuf, errlen, "cannot read /proc/kallsyms: %s; the probe finds "
 				 "its hooks and the driver there: mount /proc, or run with "
@@ -348,7 +354,7 @@ int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
 		{ true, DRV_FENTRY }, { true, DRV_KPROBE }, { false, DRV_KPROBE },
 		{ false, DRV_FENTRY }, { true, DRV_NONE }, { false, DRV_NONE },
 	};
-	char func[128] = "";
+	const char *func = p->drv.name;
 	size_t i;
 	int err;
 
@@ -367,7 +373,9 @@ int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
 	if (!p->discovered) {
 		h0_note(p, "IFF_TX_SKB_NO_LINEAR unknown: no discovery hook");
 	} else {
-		err = h0_kallsyms(NULL, p->disc.xmit, p->driver_sym, sizeof(p->driver_sym));
+		err = h0_kernel_sym_at(p->disc.xmit, &p->drv);
+		if (err > 0)
+			h0_ksym_str(&p->drv, p->driver_sym, sizeof(p->driver_sym));
 		if (err < 0) {
 			snprintf(errbuf, errlen, "cannot read /proc/kallsyms: %s; the probe finds "
 				 "the driver there: mount /proc, or run with --no-probe",
@@ -378,11 +386,9 @@ int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
 			h0_note(p, "ndo_start_xmit at 0x%llx not in /proc/kallsyms "
 				"(kptr_restrict?)", (unsigned long long)p->disc.xmit);
 	}
-	if (p->driver_sym[0] && sscanf(p->driver_sym, "%127s", func) == 1) {
-		/* Only plain names have BTF; "foo.isra.0" still takes a kprobe. */
-		if (strchr(func, '.'))
-			h0_note(p, "%s is a compiler clone: no fentry", func);
-	}
+	/* Only plain names have BTF; "foo.isra.0" still takes a kprobe. */
+	if (strchr(func, '.'))
+		h0_note(p, "%s is a compiler clone: no fentry", func);
 
 	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
 		if (!h0_mode_allowed(tries[i].direct_fentry) ||

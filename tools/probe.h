@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "headlen0_probe.h"
+#include "ksym.h"
 
 struct headlen0_probe_bpf;
 
@@ -32,6 +33,7 @@ struct h0_probe {
 	bool at_driver;
 	__u64 no_linear_bit;	/* IFF_TX_SKB_NO_LINEAR in the running kernel's BTF */
 	char disc_hook[96];	/* "fentry:dev_get_flags" */
+	struct h0_ksym drv;	/* the function at disc.xmit, if kallsyms has it */
 	char driver_sym[400];	/* "exnic_xmit_frame [exnic]" */
 	char attach[640];	/* where the reported counts come from */
 	char note[1024];	/* why something fell back */
