@@ -2,6 +2,7 @@
 /*
  * Loader of the driver probe; the attach strategy is described in probe.h.
  */
+#include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
@@ -273,15 +274,101 @@ static int h0_discover(struct h0_probe *p, const char *ifname, int ifindex,
 
 enum h0_drv_mode { DRV_NONE, DRV_FENTRY, DRV_KPROBE };
 
+/*
+ * The BTF object libbpf bound the loaded fentry program @prog to: "vmlinux"
+ * or a module's name, into @out. 0, or -errno (-ENOENT: the kernel is too
+ * old to say).
+ */
+static int h0_prog_btf_obj(const struct bpf_program *prog, char *out, __u32 len)
+{
+	struct bpf_prog_info info;
+	struct bpf_btf_info btf;
+	__u32 ilen = sizeof(info);
+	int fd, err;
+
+	memset(&info, 0, sizeof(info));
+	err = bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &ilen);
+	if (err)
+		return err < 0 ? err : -EIO;
+	if (!info.attach_btf_obj_id)
+		return -ENOENT;
+	fd = bpf_btf_get_fd_by_id(info.attach_btf_obj_id);
+	if (fd < 0)
+		return fd;
+	memset(&btf, 0, sizeof(btf));
+	memset(out, 0, len);
+	btf.name = (__u64)(unsigned long)out;
+	btf.name_len = len;
+	ilen = sizeof(btf);
+	err = bpf_obj_get_info_by_fd(fd, &btf, &ilen);
+	close(fd);
+	out[len - 1] = '\0';
+	return err < 0 ? err : err ? -EIO : 0;
+}
+
+/*
+ * A fentry program on a name that several functions share: did libbpf
+ * bind it to @ks's? It picks by name (libbpf 1.2+ takes "module:name",
+ * but matches the module by prefix: "e1000:" also finds e1000e). 0 yes,
+ * or -1 with the reason in @why.
+ */
+static int h0_check_drv_btf(const struct bpf_program *prog, const struct h0_ksym *ks,
+			    char *why, size_t len)
+{
+	const char *want = ks->module[0] ? ks->module : "vmlinux";
+	char got[64];
+	int err;
+
+	err = h0_prog_btf_obj(prog, got, sizeof(got));
+	if (err) {
+		snprintf(why, len, "cannot tell which of the %u functions named %s libbpf "
+			 "bound it to (%s)", ks->copies, ks->name, strerror(-err));
+		return -1;
+	}
+	if (strcmp(got, want)) {
+		snprintf(why, len, "libbpf bound it to %s's %s, not %s's", got, ks->name, want);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Attach the driver's program to @ks: fentry to the BTF target set before
+ * the load; a kprobe by name, or by address when the name is not unique
+ * (the kernel refuses an ambiguous name with EADDRNOTAVAIL, and a name
+ * alone may be the other driver's).
+ */
+static struct bpf_link *h0_attach_drv(struct bpf_program *prog, bool fentry,
+				      const struct h0_ksym *ks)
+{
+	LIBBPF_OPTS(bpf_kprobe_opts, opts, .offset = (size_t)ks->addr);
+
+	if (fentry)
+		return bpf_program__attach(prog);
+	if (!h0_ksym_ambiguous(ks))
+		return bpf_program__attach_kprobe(prog, false, ks->name);
+	return bpf_program__attach_kprobe_opts(prog, NULL, &opts);
+}
+
 /* Step 3: one attempt at a combination of attach types. */
 static int h0_try_count(struct h0_probe *p, int ifindex, bool direct_fentry,
-			enum h0_drv_mode drv, const char *drv_func)
+			enum h0_drv_mode drv, const struct h0_ksym *ks)
 {
 	struct bpf_program *d_in, *d_out, *dr = NULL;
+	char target[sizeof(ks->module) + sizeof(ks->name)];
 	struct headlen0_probe_bpf *skel;
 	const char *step = "open";
 	struct bpf_link *link;
+	char why[512] = "";
 	int err = 0;
+
+	/* How the driver's function is named to libbpf and in the notes */
+	if (drv == DRV_FENTRY)
+		h0_ksym_btf_target(ks, target, sizeof(target));
+	else if (drv == DRV_KPROBE && h0_ksym_ambiguous(ks))
+		snprintf(target, sizeof(target), "0x%llx", ks->addr);
+	else
+		snprintf(target, sizeof(target), "%s", ks->name);
 
 	skel = h0_skel_open(ifindex, p->discovered ? p->disc.dev : 0);
 	if (!skel) {
@@ -304,11 +391,20 @@ static int h0_try_count(struct h0_probe *p, int ifindex, bool direct_fentry,
 	    ((err = bpf_program__set_attach_target(d_in, 0, "__dev_direct_xmit")) ||
 	     (err = bpf_program__set_attach_target(d_out, 0, "__dev_direct_xmit"))))
 		goto fail;
-	if (drv == DRV_FENTRY && (err = bpf_program__set_attach_target(dr, 0, drv_func)))
+	if (drv == DRV_FENTRY && (err = bpf_program__set_attach_target(dr, 0, target))) {
+		if (err == -ESRCH && strchr(target, ':'))
+			snprintf(why, sizeof(why), "not found: no BTF for module %s, or a "
+				 "libbpf older than 1.2 (no module:function targets)",
+				 ks->module);
 		goto fail;
+	}
 	step = "load";
 	err = headlen0_probe_bpf__load(skel);
 	if (err)
+		goto fail;
+	step = "check";
+	if (drv == DRV_FENTRY && h0_ksym_ambiguous(ks) &&
+	    h0_check_drv_btf(dr, ks, why, sizeof(why)))
 		goto fail;
 
 	step = "attach";
@@ -323,7 +419,7 @@ static int h0_try_count(struct h0_probe *p, int ifindex, bool direct_fentry,
 	skel->links.direct_fexit = direct_fentry ? link : NULL;
 	skel->links.direct_kretprobe = direct_fentry ? NULL : link;
 	if (dr) {
-		link = h0_attach(dr, drv == DRV_FENTRY, drv_func, false);
+		link = h0_attach_drv(dr, drv == DRV_FENTRY, ks);
 		if (!link)
 			goto fail;
 		if (drv == DRV_FENTRY)
@@ -339,7 +435,8 @@ fail:
 	h0_note(p, "%s:__dev_direct_xmit%s%s: %s: %s",
 		direct_fentry ? "fentry" : "kprobe",
 		drv == DRV_NONE ? "" : drv == DRV_FENTRY ? " + fentry:" : " + kprobe:",
-		drv == DRV_NONE ? "" : drv_func, step, strerror(err < 0 ? -err : err));
+		drv == DRV_NONE ? "" : target, step,
+		why[0] ? why : strerror(err < 0 ? -err : err));
 	headlen0_probe_bpf__destroy(skel);
 	return -1;
 }
@@ -389,6 +486,11 @@ int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
 	/* Only plain names have BTF; "foo.isra.0" still takes a kprobe. */
 	if (strchr(func, '.'))
 		h0_note(p, "%s is a compiler clone: no fentry", func);
+	if (h0_ksym_ambiguous(&p->drv))
+		h0_note(p, "%u functions are named %s in /proc/kallsyms: the probe takes %s's "
+			"at 0x%llx, by module for fentry, by address for a kprobe",
+			p->drv.copies, func, p->drv.module[0] ? p->drv.module : "the kernel image",
+			p->drv.addr);
 
 	for (i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
 		if (!h0_mode_allowed(tries[i].direct_fentry) ||
@@ -400,14 +502,15 @@ int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
 			continue;
 		h0_libbpf_last[0] = '\0';
 		errno = 0;
-		if (h0_try_count(p, ifindex, tries[i].direct_fentry, tries[i].drv, func))
+		if (h0_try_count(p, ifindex, tries[i].direct_fentry, tries[i].drv, &p->drv))
 			continue;
 		p->at_driver = tries[i].drv != DRV_NONE;
 		if (p->at_driver)
 			snprintf(p->attach, sizeof(p->attach),
-				 "%s:%s (driver ndo_start_xmit; %s:__dev_direct_xmit marks our skbs)",
+				 "%s:%s%s (driver ndo_start_xmit; %s:__dev_direct_xmit marks our skbs)",
 				 tries[i].drv == DRV_FENTRY ? "fentry" : "kprobe", p->driver_sym,
-				 tries[i].direct_fentry ? "fentry" : "kprobe");
+				 tries[i].drv == DRV_KPROBE && h0_ksym_ambiguous(&p->drv) ?
+				 " by address" : "", tries[i].direct_fentry ? "fentry" : "kprobe");
 		else
 			snprintf(p->attach, sizeof(p->attach),
 				 "%s:__dev_direct_xmit (fallback: before validate_xmit_skb, "

@@ -7,9 +7,13 @@
  *  1. discovery: fentry, else kprobe, on dev_get_flags()/netif_get_flags();
  *     SIOCGIFFLAGS on the interface makes the kernel call it with our
  *     net_device: read netdev_ops->ndo_start_xmit, priv_flags, features.
- *  2. the address of ndo_start_xmit -> symbol name via /proc/kallsyms.
+ *  2. the address of ndo_start_xmit -> function name and module via
+ *     /proc/kallsyms (ksym.h).
  *  3. counting: __dev_direct_xmit() entry/exit (fentry/fexit, else
- *     kprobe/kretprobe) plus the driver symbol (fentry, else kprobe).
+ *     kprobe/kretprobe) plus the driver's function (fentry, else kprobe).
+ *     A name that several functions share (e1000_xmit_frame: e1000 and
+ *     e1000e) is attached by module (fentry "module:name", checked after
+ *     the load) or by address (kprobe), never by the name alone.
  *     Without a driver symbol, the __dev_direct_xmit() entry counts are
  *     reported instead and the output says so: they are taken before
  *     validate_xmit_skb(), which may still linearize.

@@ -8,6 +8,7 @@
  * program would when the kernel calls dev_get_flags().
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/btf.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,7 @@ static struct {
 	unsigned long long xmit;	/* ndo_start_xmit the discovery reads, 0: XMIT_ADDR */
 	const struct stub_btf *btfs;	/* NULL: one vmlinux that has every function */
 	int nbtfs;
+	bool libbpf_mod_syntax;		/* "module:name" targets, as libbpf 1.2+ (prefix match) */
 	int flags_err;			/* h0_netdev_get_flags() result */
 	int autoload_err;
 	int load_err;
@@ -149,18 +151,29 @@ static bool stub_btf_has(const struct stub_btf *b, const char *func, size_t len)
 
 /*
  * As libbpf 1.1 does: the first BTF object, kernel image first, that has
- * a function of that name. A "module:name" target is a name no BTF has.
+ * a function of that name; a "module:name" target is a name no BTF has.
+ * With libbpf_mod_syntax, as libbpf 1.2+ does: "module:name" is searched
+ * in the modules whose name starts with "module" (strncmp() of its length,
+ * so "e1000:" also matches e1000e).
  */
 int bpf_program__set_attach_target(struct bpf_program *prog, int fd, const char *name)
 {
+	const char *colon = strchr(name, ':'), *fn = name;
 	int i = stub_prog(prog), b;
+	size_t modlen = 0;
 
 	(void)fd;
 	snprintf(stub.target[i], sizeof(stub.target[i]), "%s", name);
 	if (!stub.btfs)
 		return 0;
+	if (colon && stub.libbpf_mod_syntax) {
+		modlen = colon - name;
+		fn = colon + 1;
+	}
 	for (b = 0; b < stub.nbtfs; b++) {
-		if (stub_btf_has(&stub.btfs[b], name, strlen(name))) {
+		if (modlen && strncmp(stub.btfs[b].name, name, modlen))
+			continue;
+		if (stub_btf_has(&stub.btfs[b], fn, strlen(fn))) {
 			stub.target_btf[i] = b;
 			return 0;
 		}
@@ -198,6 +211,51 @@ struct bpf_link *bpf_program__attach_kprobe_opts(const struct bpf_program *prog,
 	snprintf(stub.kprobe_func[i], sizeof(stub.kprobe_func[i]), "%s", func ? func : "");
 	stub.kprobe_offset[i] = opts ? opts->offset : 0;
 	return (struct bpf_link *)&fake_link;
+}
+
+/*
+ * The loaded program's attach BTF object (bpf_prog_info) and that object's
+ * name (bpf_btf_info): object id = index in btfs + 1. Program fds are
+ * STUB_PROG_FD + program; a BTF fd is a real one (/dev/null), closed by
+ * the loader.
+ */
+#define STUB_PROG_FD	1000
+
+int bpf_program__fd(const struct bpf_program *prog)
+{
+	return STUB_PROG_FD + stub_prog(prog);
+}
+
+static int stub_btf_fd = -1, stub_btf_fd_id;
+
+int bpf_btf_get_fd_by_id(__u32 id)
+{
+	stub_btf_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	stub_btf_fd_id = id;
+	return stub_btf_fd < 0 ? -errno : stub_btf_fd;
+}
+
+int bpf_obj_get_info_by_fd(int fd, void *info, __u32 *len)
+{
+	const char *name = "vmlinux";
+
+	if (fd >= STUB_PROG_FD && fd < STUB_PROG_FD + NPROGS) {
+		struct bpf_prog_info *pi = info;
+
+		H0_EXPECT(*len >= sizeof(*pi));
+		pi->attach_btf_obj_id = stub.target_btf[fd - STUB_PROG_FD] + 1;
+		return 0;
+	}
+	if (fd == stub_btf_fd && fd >= 0) {
+		struct bpf_btf_info *bi = info;
+
+		H0_EXPECT(*len >= sizeof(*bi));
+		if (stub.btfs && stub_btf_fd_id >= 1 && stub_btf_fd_id <= stub.nbtfs)
+			name = stub.btfs[stub_btf_fd_id - 1].name;
+		snprintf((char *)(unsigned long)bi->name, bi->name_len, "%s", name);
+		return 0;
+	}
+	return -EBADF;
 }
 
 int bpf_link__destroy(struct bpf_link *link)
@@ -411,6 +469,147 @@ H0_TEST(probe_nothing_loads)
 	H0_EXPECT(strstr(err, "--no-probe"));
 }
 
+/*
+ * e1000 built in, e1000e a module: two functions named e1000_xmit_frame.
+ * The interface is e1000e's; the probe must count at e1000e's function.
+ */
+static const char kallsyms_e1000e[] =
+	"ffffffff81000000 T dev_get_flags\n"
+	"ffffffff81000100 T __dev_direct_xmit\n"
+	"ffffffff81a00000 t e1000_xmit_frame\n"
+	"ffffffffc0000ff0 t __pfx_e1000_xmit_frame\t[e1000e]\n"
+	"ffffffffc0001000 t e1000_xmit_frame\t[e1000e]\n";
+static const struct stub_btf btfs_e1000e[] = {
+	{ "vmlinux", "dev_get_flags __dev_direct_xmit e1000_xmit_frame" },
+	{ "e1000e", "e1000_xmit_frame" },
+};
+
+/* Was the driver's program bound to the function at @addr in @module? */
+static bool drv_bound_to(const struct stub_btf *btfs, const char *module,
+			 unsigned long long addr)
+{
+	char modname[128];
+
+	if (stub.attached[DRV_FENTRY])
+		return !strcmp(btfs[stub.target_btf[DRV_FENTRY]].name, module);
+	if (!stub.attached[DRV_KPROBE])
+		return false;
+	snprintf(modname, sizeof(modname), "%s:", module);
+	if (!stub.kprobe_func[DRV_KPROBE][0])
+		return stub.kprobe_offset[DRV_KPROBE] == addr;
+	return !strncmp(stub.kprobe_func[DRV_KPROBE], modname, strlen(modname));
+}
+
+/* libbpf 1.1 has no "module:name": the loader must still reach e1000e's function. */
+H0_TEST(probe_ambiguous_driver_name_own_module)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.kallsyms = kallsyms_e1000e;
+	stub.btfs = btfs_e1000e;
+	stub.nbtfs = 2;
+	H0_REQUIRE(open_probe(&p, err, sizeof(err)) == 0);
+	H0_EXPECT(p.at_driver);
+	H0_EXPECT(!strcmp(p.driver_sym, "e1000_xmit_frame [e1000e]"));
+	H0_EXPECT(drv_bound_to(btfs_e1000e, "e1000e", XMIT_ADDR));
+	printf("  attach: %s\n  note: %s\n", p.attach, p.note);
+	h0_probe_close(&p);
+}
+
+/*
+ * e1000 and e1000e both modules, e1000e loaded first, the interface e1000's;
+ * libbpf 1.2+ reads "e1000:" as a prefix of e1000e: still e1000's function.
+ */
+H0_TEST(probe_ambiguous_driver_name_module_prefix)
+{
+	static const char text[] =
+		"ffffffff81000000 T dev_get_flags\n"
+		"ffffffff81000100 T __dev_direct_xmit\n"
+		"ffffffffc0001000 t e1000_xmit_frame\t[e1000e]\n"
+		"ffffffffc0201000 t e1000_xmit_frame\t[e1000]\n";
+	static const struct stub_btf btfs[] = {
+		{ "vmlinux", "dev_get_flags __dev_direct_xmit" },
+		{ "e1000e", "e1000_xmit_frame" },
+		{ "e1000", "e1000_xmit_frame" },
+	};
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.kallsyms = text;
+	stub.btfs = btfs;
+	stub.nbtfs = 3;
+	stub.xmit = 0xffffffffc0201000ULL;
+	stub.libbpf_mod_syntax = true;
+	H0_REQUIRE(open_probe(&p, err, sizeof(err)) == 0);
+	H0_EXPECT(p.at_driver);
+	H0_EXPECT(!strcmp(p.driver_sym, "e1000_xmit_frame [e1000]"));
+	H0_EXPECT(drv_bound_to(btfs, "e1000", 0xffffffffc0201000ULL));
+	printf("  attach: %s\n  note: %s\n", p.attach, p.note);
+	h0_probe_close(&p);
+}
+
+/* libbpf 1.2+ names e1000e's function as module:name, and fentry sits on it. */
+H0_TEST(probe_ambiguous_driver_name_fentry_by_module)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.kallsyms = kallsyms_e1000e;
+	stub.btfs = btfs_e1000e;
+	stub.nbtfs = 2;
+	stub.libbpf_mod_syntax = true;
+	H0_REQUIRE(open_probe(&p, err, sizeof(err)) == 0);
+	H0_EXPECT(stub.attached[DRV_FENTRY]);
+	H0_EXPECT(!strcmp(stub.target[DRV_FENTRY], "e1000e:e1000_xmit_frame"));
+	H0_EXPECT(drv_bound_to(btfs_e1000e, "e1000e", XMIT_ADDR));
+	H0_EXPECT(!strncmp(p.attach, "fentry:e1000_xmit_frame [e1000e] (", 34));
+	h0_probe_close(&p);
+}
+
+/* The interface is the built-in e1000's: its function is the kernel image's. */
+H0_TEST(probe_ambiguous_driver_name_builtin)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.kallsyms = kallsyms_e1000e;
+	stub.btfs = btfs_e1000e;
+	stub.nbtfs = 2;
+	stub.xmit = 0xffffffff81a00000ULL;
+	H0_REQUIRE(open_probe(&p, err, sizeof(err)) == 0);
+	H0_EXPECT(!strcmp(p.driver_sym, "e1000_xmit_frame"));
+	H0_EXPECT(stub.attached[DRV_FENTRY]);
+	H0_EXPECT(!strcmp(stub.target[DRV_FENTRY], "e1000_xmit_frame"));
+	H0_EXPECT(drv_bound_to(btfs_e1000e, "vmlinux", 0xffffffff81a00000ULL));
+	h0_probe_close(&p);
+}
+
+/* Kprobes only: by address, since the kernel refuses an ambiguous name. */
+H0_TEST(probe_ambiguous_driver_name_kprobe_by_address)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.kallsyms = kallsyms_e1000e;
+	stub.btfs = btfs_e1000e;
+	stub.nbtfs = 2;
+	setenv("H0_ATTACH", "kprobe", 1);
+	H0_EXPECT(open_probe(&p, err, sizeof(err)) == 0);
+	unsetenv("H0_ATTACH");
+	H0_EXPECT(p.at_driver);
+	H0_EXPECT(stub.attached[DRV_KPROBE] && !stub.kprobe_func[DRV_KPROBE][0]);
+	H0_EXPECT_EQ(stub.kprobe_offset[DRV_KPROBE], XMIT_ADDR);
+	H0_EXPECT(!strcmp(stub.kprobe_func[DIRECT_KPROBE], "__dev_direct_xmit"));
+	H0_EXPECT(strstr(p.attach, "kprobe:e1000_xmit_frame [e1000e] by address"));
+	h0_probe_close(&p);
+}
+
 int main(void)
 {
 	unsetenv("H0_ATTACH");
@@ -422,5 +621,10 @@ int main(void)
 	H0_RUN(probe_btf_unloadable);
 	H0_RUN(probe_autoload_refused);
 	H0_RUN(probe_nothing_loads);
+	H0_RUN(probe_ambiguous_driver_name_own_module);
+	H0_RUN(probe_ambiguous_driver_name_module_prefix);
+	H0_RUN(probe_ambiguous_driver_name_fentry_by_module);
+	H0_RUN(probe_ambiguous_driver_name_builtin);
+	H0_RUN(probe_ambiguous_driver_name_kprobe_by_address);
 	return h0_test_done();
 }
