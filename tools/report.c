@@ -70,7 +70,7 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 	const struct h0_tx_stats *st = r->tx;
 	const struct h0_verify *v = r->verify;
 	int i, sg = r->nd ? r->nd->sg : -1;
-	char mac[18], note[256];
+	char mac[18], note[256], why[400];
 
 	fprintf(f, "headlen0_tx %s on %s (ifindex %d, mtu %u)\n",
 		o->mode == H0_MODE_VERIFY ? "verify" : "send", o->ifname,
@@ -142,10 +142,13 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 				(unsigned long long)r->probe->disc.priv_flags);
 		if (r->probe->note[0])
 			fprintf(f, "  note                   %s\n", r->probe->note);
-		fprintf(f, "  headlen-0 share        %.1f%% (%llu of %llu of our skbs %s)\n",
-			h0_site_pct(s, s->headlen0), (unsigned long long)s->headlen0,
-			(unsigned long long)s->skbs,
-			r->probe->at_driver ? "at the driver" : "at __dev_direct_xmit");
+		if (h0_result_measured(r, why, sizeof(why)))
+			fprintf(f, "  headlen-0 share        %.1f%% (%llu of %llu of our skbs %s)\n",
+				h0_site_pct(s, s->headlen0), (unsigned long long)s->headlen0,
+				(unsigned long long)s->skbs,
+				r->probe->at_driver ? "at the driver" : "at __dev_direct_xmit");
+		else
+			fprintf(f, "  headlen-0 share        NOT MEASURED: %s\n", why);
 		if (r->probe->at_driver)
 			h0_human_site(f, "at driver, ours", &r->counts.driver);
 		h0_human_site(f, "at __dev_direct_xmit", &r->counts.direct);
@@ -210,7 +213,7 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 	const struct h0_opts *o = r->o;
 	const struct h0_tx_stats *st = r->tx;
 	const struct h0_verify *v = r->verify;
-	char mac[18], note[256];
+	char mac[18], note[256], why[400];
 	const char *word;
 	int i;
 
@@ -286,7 +289,14 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 			fprintf(f, "null");
 		fprintf(f, ",\"note\":");
 		h0_json_str(f, r->probe->note);
-		fprintf(f, ",\"headlen0_pct\":%.3f,", h0_site_pct(s, s->headlen0));
+		if (h0_result_measured(r, why, sizeof(why))) {
+			fprintf(f, ",\"measured\":true,\"not_measured\":null,"
+				"\"headlen0_pct\":%.3f,", h0_site_pct(s, s->headlen0));
+		} else {
+			fprintf(f, ",\"measured\":false,\"not_measured\":");
+			h0_json_str(f, why);
+			fprintf(f, ",\"headlen0_pct\":null,");
+		}
 		h0_json_site(f, "driver", &r->counts.driver);
 		fputc(',', f);
 		h0_json_site(f, "driver_other", &r->counts.driver_other);

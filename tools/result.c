@@ -34,6 +34,45 @@ const struct h0_site *h0_result_site(const struct h0_result *r)
 	return r->probe->at_driver ? &r->counts.driver : &r->counts.direct;
 }
 
+bool h0_result_measured(const struct h0_result *r, char *why, size_t len)
+{
+	const struct h0_site *s = h0_result_site(r);
+	const struct h0_probe *p = r->probe;
+	uint64_t sent = r->tx ? r->tx->frames_sent : 0;
+	char dev[64] = "";
+
+	if (len)
+		why[0] = '\0';
+	if (!p)
+		return false;
+	if (s->skbs)
+		return true;
+	if (!sent) {
+		snprintf(why, len, "no frames were sent");
+		return false;
+	}
+	if (r->dev_tx_packets > 0)
+		snprintf(dev, sizeof(dev), ", tx_packets +%lld", (long long)r->dev_tx_packets);
+	if (!p->at_driver)
+		snprintf(why, len, "the probe at __dev_direct_xmit saw none of our skbs while "
+			 "%llu frames were sent%s: it watched another net_device; the "
+			 "headlen-0 share is unknown", (unsigned long long)sent, dev);
+	else if (r->counts.direct.skbs)
+		snprintf(why, len, "the probe at %s saw none of our skbs while %llu frames "
+			 "were sent (%llu passed __dev_direct_xmit%s): it is not on the "
+			 "function this interface's driver runs (another driver's of the "
+			 "same name?); the headlen-0 share is unknown",
+			 p->driver_sym[0] ? p->driver_sym : "the driver",
+			 (unsigned long long)sent, (unsigned long long)r->counts.direct.skbs, dev);
+	else
+		snprintf(why, len, "the probe saw none of our skbs, at %s or at "
+			 "__dev_direct_xmit, while %llu frames were sent%s: it watched "
+			 "another net_device; the headlen-0 share is unknown",
+			 p->driver_sym[0] ? p->driver_sym : "the driver",
+			 (unsigned long long)sent, dev);
+	return false;
+}
+
 double h0_site_pct(const struct h0_site *s, uint64_t part)
 {
 	return s && s->skbs ? 100.0 * (double)part / (double)s->skbs : 0;
@@ -89,7 +128,18 @@ void h0_result_probe_checks(struct h0_result *r)
 	const struct h0_opts *o = r->o;
 	const char *where = r->probe->at_driver ? "at the driver" :
 			    "at __dev_direct_xmit (driver not probed)";
+	char why[400];
 
+	/* No skb of ours seen: fail the check, do not pass it on 0 of 0. */
+	if (!h0_result_measured(r, why, sizeof(why))) {
+		if (o->expect_headlen0 >= 0)
+			h0_result_check(r, "expect_headlen0", false, "no measurement: %s; "
+					"expected >= %d%%", why, o->expect_headlen0);
+		if (o->expect_linear)
+			h0_result_check(r, "expect_linear", false, "no measurement: %s; "
+					"expected all linear", why);
+		return;
+	}
 	if (o->expect_headlen0 >= 0)
 		h0_result_check(r, "expect_headlen0", s->skbs > 0 &&
 				h0_site_pct(s, s->headlen0) >= o->expect_headlen0,

@@ -10,6 +10,7 @@
 #define H0_RESULT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "args.h"
@@ -71,6 +72,14 @@ void h0_result_verify_checks(struct h0_result *r);
 
 /* The counts the headlen-0 share is computed from: driver if attached. */
 const struct h0_site *h0_result_site(const struct h0_result *r);
+/*
+ * Did the probe measure anything? Frames were sent, so some of our skbs
+ * must have reached the site it counts at (h0_result_site()). A probe on
+ * the wrong function (another driver's of the same name) or the wrong
+ * net_device counts none: its 0 of 0 is no measurement, and no
+ * --expect-* check may pass on it. true, or false with the reason in @why.
+ */
+bool h0_result_measured(const struct h0_result *r, char *why, size_t len);
 double h0_site_pct(const struct h0_site *s, uint64_t part);
 
 #endif /* H0_RESULT_H */

@@ -749,6 +749,90 @@ H0_TEST(send_has_no_mode_note)
 	fx_free(&fx);
 }
 
+/*
+ * e1000e, probe on e1000's e1000_xmit_frame: 1000 frames sent, all of them
+ * through __dev_direct_xmit and out of the interface, none at the probed
+ * function. That is no measurement: say so, and fail the --expect-* check.
+ */
+static void fx_probe_saw_none(struct fixture *fx)
+{
+	fx_sent(fx, 1000);
+	fx_probe(fx);
+	snprintf(fx->probe.driver_sym, sizeof(fx->probe.driver_sym), "e1000_xmit_frame [e1000e]");
+	snprintf(fx->probe.attach, sizeof(fx->probe.attach), "fentry:e1000_xmit_frame [e1000e] "
+		 "(driver ndo_start_xmit; fentry:__dev_direct_xmit marks our skbs)");
+	memset(&fx->r.counts.driver, 0, sizeof(fx->r.counts.driver));
+	fx->r.counts.direct.skbs = 1000;
+	fx->r.counts.direct.linear = 1000;
+	fx->r.dev_tx_packets = 1000;
+	fx->r.dev_tx_dropped = 0;
+}
+
+H0_TEST(probe_saw_none_fails_expect)
+{
+	static const char *const cmds[] = {
+		"-i eth0 -n 1000 -s 512 --expect-linear",
+		"-i eth0 -n 1000 -s 512 --expect-headlen0=0",
+	};
+	struct fixture fx;
+	size_t i;
+
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		H0_REQUIRE(!fx_init(&fx, cmds[i]));
+		fx_probe_saw_none(&fx);
+		h0_result_finish(&fx.r);
+		H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+		H0_REQUIRE(fx.r.nchecks > 0);
+		H0_EXPECT(!fx.r.checks[fx.r.nchecks - 1].ok);
+		H0_EXPECT(has(fx.r.checks[fx.r.nchecks - 1].detail, "no measurement"));
+		H0_EXPECT(has(fx.r.checks[fx.r.nchecks - 1].detail,
+			      "saw none of our skbs"));
+		fx_report(&fx);
+		H0_EXPECT(has(fx.human, "headlen-0 share        NOT MEASURED: "));
+		H0_EXPECT(has(fx.human, "result: FAIL (exit 1)"));
+		H0_EXPECT(has(fx.json, "\"measured\":false,\"not_measured\":\""));
+		H0_EXPECT(has(fx.json, "\"headlen0_pct\":null,"));
+		printf("  %s\n", fx.r.checks[fx.r.nchecks - 1].detail);
+		fx_free(&fx);
+	}
+}
+
+/* Without --expect-* the run's checks stand, and the report still says so. */
+H0_TEST(probe_saw_none_says_so)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 1000 -s 512"));
+	fx_probe_saw_none(&fx);
+	h0_result_finish(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_OK);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "headlen-0 share        NOT MEASURED: the probe at "
+		      "e1000_xmit_frame [e1000e] saw none of our skbs"));
+	H0_EXPECT(has(fx.human, "1000 passed __dev_direct_xmit"));
+	H0_EXPECT(has(fx.json, "\"measured\":false,"));
+	H0_EXPECT(has(fx.json, "\"headlen0_pct\":null,"));
+	fx_free(&fx);
+}
+
+/* A measurement: "measured" true, the share a number. */
+H0_TEST(probe_measured_reports_share)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 1000 -s 1514 --expect-headlen0=100"));
+	fx_sent(&fx, 1000);
+	fx_probe(&fx);
+	h0_result_finish(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_OK);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "headlen-0 share        100.0% (1000 of 1000 of our skbs "
+		      "at the driver)"));
+	H0_EXPECT(has(fx.json, "\"measured\":true,\"not_measured\":null,"));
+	H0_EXPECT(has(fx.json, "\"headlen0_pct\":100.000,"));
+	fx_free(&fx);
+}
+
 int main(void)
 {
 	H0_RUN(jsonv_rejects_invalid);
@@ -775,5 +859,8 @@ int main(void)
 	H0_RUN(netdev_check_up);
 	H0_RUN(verify_without_peer_noted);
 	H0_RUN(send_has_no_mode_note);
+	H0_RUN(probe_saw_none_fails_expect);
+	H0_RUN(probe_saw_none_says_so);
+	H0_RUN(probe_measured_reports_share);
 	return h0_test_done();
 }
