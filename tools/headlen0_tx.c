@@ -166,8 +166,8 @@ static int h0_main_send(const struct h0_opts *o)
 				     "'setcap cap_net_raw,cap_bpf,cap_perfmon+ep headlen0_tx'");
 	if (o->probe && !h0_have_cap(H0_CAP_BPF_TRACE))
 		return h0_fail_usage("missing CAP_BPF (with CAP_PERFMON, or CAP_SYS_ADMIN): the "
-				     "driver probe needs it; run as root, 'setcap cap_net_raw,"
-				     "cap_bpf,cap_perfmon+ep headlen0_tx', or pass --no-probe");
+				     "driver probe needs it; run as root or 'setcap cap_net_raw,"
+				     "cap_bpf,cap_perfmon+ep headlen0_tx'; " H0_PROBE_WITHOUT);
 	if (h0_netdev_open(o->ifname, &nd, err, sizeof(err)))
 		return h0_fail_usage("%s", err);
 	max_size = nd.mtu + 14;

@@ -147,6 +147,51 @@ static int h0_btf_enum(const char *type, const char *val, __u64 *out)
 	return 0;
 }
 
+/* A failure of fentry (@fentry) or kprobes at @step, for the diagnosis. */
+static void h0_tried(struct h0_probe *p, bool fentry, const char *step, int err)
+{
+	struct h0_attach_try *t = fentry ? &p->fentry_try : &p->kprobe_try;
+
+	t->tried = true;
+	t->err = err < 0 ? -err : err;
+	snprintf(t->step, sizeof(t->step), "%s", step);
+}
+
+/* @path's text into @buf (NUL-terminated, truncated): 0 or errno. */
+static int h0_read_text(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "re");
+	size_t n;
+
+	if (!f)
+		return errno ? errno : EIO;
+	n = fread(buf, 1, len - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return 0;
+}
+
+/* What the system shows about the causes probediag.c knows. */
+static void h0_attach_facts_read(const struct h0_probe *p, struct h0_attach_facts *f)
+{
+	unsigned long long eff;
+	char text[8192];
+
+	memset(f, 0, sizeof(*f));
+	f->btf_err = h0_read_text("/sys/kernel/btf/vmlinux", text, 8);
+	if (!h0_read_text("/sys/kernel/security/lockdown", text, sizeof(text)))
+		h0_lockdown_mode(text, f->lockdown, sizeof(f->lockdown));
+	if (!h0_read_text("/proc/self/status", text, sizeof(text)) &&
+	    h0_capeff_parse(text, &eff))
+		h0_attach_facts_caps(f, eff);
+	f->userns = h0_read_text("/proc/self/uid_map", text, sizeof(text)) ? -1 :
+		    h0_uid_map_userns(text);
+	f->kprobe_pmu = h0_read_text("/sys/bus/event_source/devices/kprobe/type", text,
+				     sizeof(text)) == ENOENT ? 0 : 1;
+	f->fentry = p->fentry_try;
+	f->kprobe = p->kprobe_try;
+}
+
 static struct headlen0_probe_bpf *h0_skel_open(int ifindex, __u64 dev)
 {
 	struct headlen0_probe_bpf *skel = headlen0_probe_bpf__open();
@@ -234,6 +279,7 @@ static int h0_discover(struct h0_probe *p, const char *ifname, int ifindex,
 			if (!err)
 				err = headlen0_probe_bpf__load(skel);
 			if (err) {
+				h0_tried(p, m == 0, "load", err);
 				h0_note(p, "discovery %s:%s: load: %s", m ? "kprobe" : "fentry",
 					hooks[i], strerror(err < 0 ? -err : err));
 				headlen0_probe_bpf__destroy(skel);
@@ -241,6 +287,7 @@ static int h0_discover(struct h0_probe *p, const char *ifname, int ifindex,
 			}
 			link = h0_attach(prog, m == 0, hooks[i], false);
 			if (!link) {
+				h0_tried(p, m == 0, "attach", errno);
 				h0_note(p, "discovery %s:%s: attach: %s",
 					m ? "kprobe" : "fentry", hooks[i], strerror(errno));
 				headlen0_probe_bpf__destroy(skel);
@@ -432,6 +479,8 @@ static int h0_try_count(struct h0_probe *p, int ifindex, bool direct_fentry,
 fail:
 	if (!err)
 		err = errno;
+	if (drv == DRV_NONE)
+		h0_tried(p, direct_fentry, step, err);
 	h0_note(p, "%s:__dev_direct_xmit%s%s: %s: %s",
 		direct_fentry ? "fentry" : "kprobe",
 		drv == DRV_NONE ? "" : drv == DRV_FENTRY ? " + fentry:" : " + kprobe:",
@@ -452,7 +501,8 @@ int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
 		{ false, DRV_FENTRY }, { true, DRV_NONE }, { false, DRV_NONE },
 	};
 	const char *func = p->drv.name;
-	size_t i;
+	struct h0_attach_facts facts;
+	size_t i, n;
 	int err;
 
 	memset(p, 0, sizeof(*p));
@@ -517,11 +567,11 @@ int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
 				 "not at the driver)", tries[i].direct_fentry ? "fentry" : "kprobe");
 		return 0;
 	}
-	snprintf(errbuf, errlen,
-		 "cannot attach the BPF probe (%s); it needs fentry (CONFIG_FUNCTION_TRACER, "
-		 "BTF) or kprobes (CONFIG_KPROBES) with CONFIG_BPF_EVENTS, and no lockdown/LSM "
-		 "refusing tracing programs (EPERM); or run with --no-probe",
-		 p->note[0] ? p->note : "unknown error");
+	h0_attach_facts_read(p, &facts);
+	h0_attach_diagnose(&facts, errbuf, errlen);
+	n = strlen(errbuf);
+	if (p->note[0] && n < errlen)
+		snprintf(errbuf + n, errlen - n, " (tried: %s)", p->note);
 	return -1;
 }
 

@@ -27,6 +27,7 @@
 
 #include "headlen0_probe.h"
 #include "ksym.h"
+#include "probediag.h"
 
 struct headlen0_probe_bpf;
 
@@ -39,6 +40,8 @@ struct h0_probe {
 	char disc_hook[96];	/* "fentry:dev_get_flags" */
 	struct h0_ksym drv;	/* the function at disc.xmit, if kallsyms has it */
 	char driver_sym[400];	/* "exnic_xmit_frame [exnic]" */
+	/* The last failure of fentry and of kprobes on the kernel's own functions */
+	struct h0_attach_try fentry_try, kprobe_try;
 	char attach[640];	/* where the reported counts come from */
 	char note[1024];	/* why something fell back */
 };
@@ -49,7 +52,10 @@ struct h0_probe_counts {
 	struct h0_site driver_other;	/* ndo_start_xmit, any other skb */
 };
 
-/* 0, or -1 with "cause; fix" in errbuf. */
+/*
+ * 0, or -1 with "cause; fix" in errbuf; when nothing attaches, the cause
+ * is diagnosed (probediag.h) and what works without the probe is said.
+ */
 int h0_probe_open(struct h0_probe *p, const char *ifname, int ifindex,
 		  char *errbuf, size_t errlen);
 void h0_probe_read(const struct h0_probe *p, struct h0_probe_counts *c);

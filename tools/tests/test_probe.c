@@ -31,6 +31,31 @@ static const char kallsyms_text[] =
 enum { DISC_FENTRY, DIRECT_FENTRY, DRV_FENTRY, DISC_KPROBE, DIRECT_KPROBE, DRV_KPROBE,
        DIRECT_FEXIT, DIRECT_KRETPROBE, NPROGS };
 
+static bool stub_is_fentry(int prog)
+{
+	return prog == DISC_FENTRY || prog == DIRECT_FENTRY || prog == DRV_FENTRY ||
+	       prog == DIRECT_FEXIT;
+}
+
+/*
+ * The files the loader reads to tell why the probe cannot attach, each
+ * healthy unless a test says otherwise: kernel BTF there, lockdown off,
+ * every capability, the initial user namespace, the kprobe PMU.
+ */
+enum { F_BTF, F_LOCKDOWN, F_STATUS, F_UID_MAP, F_KPROBE_PMU, NFILES };
+static const struct {
+	const char *path;
+	const char *healthy;
+} stub_file[NFILES] = {
+	[F_BTF] = { "/sys/kernel/btf/vmlinux", "\x9f\xeb\x01" },
+	[F_LOCKDOWN] = { "/sys/kernel/security/lockdown", "[none] integrity confidentiality\n" },
+	[F_STATUS] = { "/proc/self/status", "Name:\theadlen0_tx\nCapPrm:\t000001ffffffffff\n"
+		       "CapEff:\t000001ffffffffff\n" },
+	[F_UID_MAP] = { "/proc/self/uid_map", "         0          0 4294967295\n" },
+	[F_KPROBE_PMU] = { "/sys/bus/event_source/devices/kprobe/type", "6\n" },
+};
+#define ABSENT	((const char *)1)	/* stub.files[]: no such file */
+
 /*
  * A kernel BTF object as libbpf searches them for a fentry target: the
  * kernel image first, then the modules in the order they were loaded.
@@ -52,7 +77,13 @@ static struct {
 	int flags_err;			/* h0_netdev_get_flags() result */
 	int autoload_err;
 	int load_err;
+	int fentry_load_err;		/* a load with a fentry/fexit program fails */
+	int kprobe_load_err;		/* a load with only kprobe programs fails */
+	int fentry_attach_errno;	/* bpf_program__attach() fails */
+	int kprobe_attach_errno;	/* bpf_program__attach_kprobe*() fail */
 	int btf_errno;			/* btf__load_vmlinux_btf() fails */
+	const char *files[NFILES];	/* what the system files hold; NULL healthy, ABSENT */
+	bool autoload[NPROGS];
 	int opened, destroyed;
 	/* What the loader asked for, per program of the last skeleton opened */
 	char target[NPROGS][128];	/* bpf_program__set_attach_target() */
@@ -99,6 +130,7 @@ struct headlen0_probe_bpf *headlen0_probe_bpf__open(void)
 	memset(stub.target, 0, sizeof(stub.target));
 	memset(stub.target_btf, 0, sizeof(stub.target_btf));
 	memset(stub.attached, 0, sizeof(stub.attached));
+	memset(stub.autoload, 0, sizeof(stub.autoload));
 	memset(stub.kprobe_func, 0, sizeof(stub.kprobe_func));
 	memset(stub.kprobe_offset, 0, sizeof(stub.kprobe_offset));
 	return &s->skel;
@@ -106,8 +138,15 @@ struct headlen0_probe_bpf *headlen0_probe_bpf__open(void)
 
 int headlen0_probe_bpf__load(struct headlen0_probe_bpf *skel)
 {
+	bool fentry = false;
+	int i;
+
 	(void)skel;
-	return stub.load_err;
+	for (i = 0; i < NPROGS; i++)
+		fentry |= stub.autoload[i] && stub_is_fentry(i);
+	if (stub.load_err)
+		return stub.load_err;
+	return fentry ? stub.fentry_load_err : stub.kprobe_load_err;
 }
 
 void headlen0_probe_bpf__destroy(struct headlen0_probe_bpf *skel)
@@ -133,8 +172,7 @@ struct bpf_program *bpf_object__next_program(const struct bpf_object *obj,
 
 int bpf_program__set_autoload(struct bpf_program *prog, bool autoload)
 {
-	(void)prog;
-	(void)autoload;
+	stub.autoload[stub_prog(prog)] = autoload;
 	return stub.autoload_err;
 }
 
@@ -185,6 +223,10 @@ static char fake_link;
 
 struct bpf_link *bpf_program__attach(const struct bpf_program *prog)
 {
+	if (stub.fentry_attach_errno) {
+		errno = stub.fentry_attach_errno;
+		return NULL;
+	}
 	stub.attached[stub_prog(prog)] = true;
 	return (struct bpf_link *)&fake_link;
 }
@@ -195,6 +237,10 @@ struct bpf_link *bpf_program__attach_kprobe(const struct bpf_program *prog, bool
 	int i = stub_prog(prog);
 
 	(void)retprobe;
+	if (stub.kprobe_attach_errno) {
+		errno = stub.kprobe_attach_errno;
+		return NULL;
+	}
 	stub.attached[i] = true;
 	snprintf(stub.kprobe_func[i], sizeof(stub.kprobe_func[i]), "%s", func ? func : "");
 	stub.kprobe_offset[i] = 0;
@@ -207,6 +253,10 @@ struct bpf_link *bpf_program__attach_kprobe_opts(const struct bpf_program *prog,
 {
 	int i = stub_prog(prog);
 
+	if (stub.kprobe_attach_errno) {
+		errno = stub.kprobe_attach_errno;
+		return NULL;
+	}
 	stub.attached[i] = true;
 	snprintf(stub.kprobe_func[i], sizeof(stub.kprobe_func[i]), "%s", func ? func : "");
 	stub.kprobe_offset[i] = opts ? opts->offset : 0;
@@ -334,7 +384,19 @@ FILE *__real_fopen(const char *path, const char *mode);
 FILE *__wrap_fopen(const char *path, const char *mode)
 {
 	static char text[4096];
+	const char *t;
+	int i;
 
+	for (i = 0; i < NFILES; i++) {
+		if (strcmp(path, stub_file[i].path))
+			continue;
+		t = stub.files[i] ? stub.files[i] : stub_file[i].healthy;
+		if (t == ABSENT) {
+			errno = ENOENT;
+			return NULL;
+		}
+		return fmemopen((void *)t, strlen(t), "r");
+	}
 	if (strcmp(path, "/proc/kallsyms"))
 		return __real_fopen(path, mode);
 	if (stub.kallsyms_errno) {
@@ -610,6 +672,120 @@ H0_TEST(probe_ambiguous_driver_name_kprobe_by_address)
 	h0_probe_close(&p);
 }
 
+/*
+ * Why the probe cannot attach: the error names the cause first, then the
+ * fix, then what works without the probe.
+ */
+static void expect_cause(const char *err, const char *cause)
+{
+	static const char prefix[] = "cannot attach the BPF probe: ";
+
+	printf("  %s\n", err);
+	H0_EXPECT(!strncmp(err, prefix, sizeof(prefix) - 1));
+	if (strncmp(err + sizeof(prefix) - 1, cause, strlen(cause)))
+		printf("  cause is not '%s'\n", cause);
+	H0_EXPECT(!strncmp(err + sizeof(prefix) - 1, cause, strlen(cause)));
+	/* What still works, and what does not */
+	H0_EXPECT(strstr(err, "--no-probe"));
+	H0_EXPECT(strstr(err, "completion"));
+	H0_EXPECT(strstr(err, "UMEM"));
+	H0_EXPECT(strstr(err, "--verify=PEER"));
+	H0_EXPECT(strstr(err, "--expect-headlen0"));
+}
+
+/* Lockdown=confidentiality: no bpf_probe_read_kernel() for fentry, no kprobes. */
+H0_TEST(probe_attach_cause_lockdown)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.files[F_LOCKDOWN] = "none integrity [confidentiality]\n";
+	stub.fentry_load_err = -EINVAL;
+	stub.kprobe_attach_errno = EPERM;
+	H0_EXPECT_EQ(open_probe(&p, err, sizeof(err)), -1);
+	expect_cause(err, "kernel lockdown in confidentiality mode");
+	H0_EXPECT(strstr(err, "/sys/kernel/security/lockdown"));
+	H0_EXPECT(strstr(err, "lockdown=integrity"));
+}
+
+/* No kernel BTF: CO-RE relocations and fentry targets have nothing to resolve against. */
+H0_TEST(probe_attach_cause_no_btf)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.files[F_BTF] = ABSENT;
+	stub.btf_errno = ENOENT;
+	stub.load_err = -ESRCH;
+	H0_EXPECT_EQ(open_probe(&p, err, sizeof(err)), -1);
+	expect_cause(err, "the kernel has no BTF (/sys/kernel/btf/vmlinux missing)");
+	H0_EXPECT(strstr(err, "CONFIG_DEBUG_INFO_BTF=y"));
+}
+
+/* CAP_PERFMON missing (CAP_BPF held): the kernel says EPERM. */
+H0_TEST(probe_attach_cause_missing_cap)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	/* CAP_BPF (39) without CAP_PERFMON (38) or CAP_SYS_ADMIN (21) */
+	stub.files[F_STATUS] = "CapEff:\t0000008000000000\n";
+	stub.load_err = -EPERM;
+	H0_EXPECT_EQ(open_probe(&p, err, sizeof(err)), -1);
+	expect_cause(err, "missing CAP_PERFMON");
+	H0_EXPECT(strstr(err, "setcap cap_net_raw,cap_bpf,cap_perfmon+ep"));
+}
+
+/* Root of a user namespace: its capabilities do not count for BPF tracing. */
+H0_TEST(probe_attach_cause_userns)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.files[F_UID_MAP] = "         0     100000      65536\n";
+	stub.load_err = -EPERM;
+	H0_EXPECT_EQ(open_probe(&p, err, sizeof(err)), -1);
+	expect_cause(err, "the process is in a user namespace");
+}
+
+/* fentry EPERM with every capability, no lockdown; no kprobes in this kernel. */
+H0_TEST(probe_attach_cause_fentry_eperm_no_kprobes)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.files[F_LOCKDOWN] = ABSENT;
+	stub.files[F_KPROBE_PMU] = ABSENT;
+	stub.fentry_load_err = -EPERM;
+	stub.kprobe_attach_errno = ENOENT;
+	H0_EXPECT_EQ(open_probe(&p, err, sizeof(err)), -1);
+	expect_cause(err, "fentry refused with EPERM");
+	H0_EXPECT(strstr(err, "no kprobes"));
+	H0_EXPECT(strstr(err, "LSM"));
+}
+
+/* No BPF trampoline (ENOTSUPP) and no kprobes. */
+H0_TEST(probe_attach_cause_no_trampoline_no_kprobes)
+{
+	struct h0_probe p;
+	char err[4096];
+
+	memset(&stub, 0, sizeof(stub));
+	stub.files[F_KPROBE_PMU] = ABSENT;
+	stub.fentry_attach_errno = 524;	/* ENOTSUPP, the kernel's */
+	stub.kprobe_attach_errno = ENOENT;
+	H0_EXPECT_EQ(open_probe(&p, err, sizeof(err)), -1);
+	expect_cause(err, "fentry is not supported");
+	H0_EXPECT(strstr(err, "ENOTSUPP"));
+	H0_EXPECT(strstr(err, "no kprobes"));
+	H0_EXPECT(strstr(err, "CONFIG_KPROBES"));
+}
+
 int main(void)
 {
 	unsetenv("H0_ATTACH");
@@ -626,5 +802,11 @@ int main(void)
 	H0_RUN(probe_ambiguous_driver_name_fentry_by_module);
 	H0_RUN(probe_ambiguous_driver_name_builtin);
 	H0_RUN(probe_ambiguous_driver_name_kprobe_by_address);
+	H0_RUN(probe_attach_cause_lockdown);
+	H0_RUN(probe_attach_cause_no_btf);
+	H0_RUN(probe_attach_cause_missing_cap);
+	H0_RUN(probe_attach_cause_userns);
+	H0_RUN(probe_attach_cause_fentry_eperm_no_kprobes);
+	H0_RUN(probe_attach_cause_no_trampoline_no_kprobes);
 	return h0_test_done();
 }
