@@ -15,6 +15,7 @@
 #ifndef _EXNIC_COMPAT_H_
 #define _EXNIC_COMPAT_H_
 
+#include <linux/ethtool.h>
 #include <linux/netdevice.h>
 #include <linux/platform_device.h>
 #include <linux/seq_file.h>
