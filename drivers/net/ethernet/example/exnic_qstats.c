@@ -11,6 +11,50 @@
 #include "exnic.h"
 #include "exnic_compat.h"
 
+/* The RX fields exnic counts, zeroed; then a ring's counters added */
+static void exnic_qstats_rx_zero(struct netdev_queue_stats_rx *rx)
+{
+	rx->packets = 0;
+	rx->bytes = 0;
+	rx->alloc_fail = 0;
+}
+
+static void exnic_qstats_rx_add(struct netdev_queue_stats_rx *rx,
+				const struct exnic_ring *ring)
+{
+	u64 st[EXNIC_RX_NSTATS];
+
+	exnic_ring_stats(ring, st, EXNIC_RX_NSTATS);
+	rx->packets += st[EXNIC_RX_PACKETS];
+	rx->bytes += st[EXNIC_RX_BYTES];
+	rx->alloc_fail += st[EXNIC_RX_ALLOC_ERR];
+}
+
+/* The TX fields exnic counts, zeroed; then a ring's counters added */
+static void exnic_qstats_tx_zero(struct netdev_queue_stats_tx *tx)
+{
+	tx->packets = 0;
+	tx->bytes = 0;
+	tx->hw_drop_errors = 0;
+	tx->needs_csum = 0;
+	tx->stop = 0;
+	tx->wake = 0;
+}
+
+static void exnic_qstats_tx_add(struct netdev_queue_stats_tx *tx,
+				const struct exnic_ring *ring)
+{
+	u64 st[EXNIC_TX_NSTATS];
+
+	exnic_ring_stats(ring, st, EXNIC_TX_NSTATS);
+	tx->packets += st[EXNIC_TX_PACKETS];
+	tx->bytes += st[EXNIC_TX_BYTES];
+	tx->hw_drop_errors += st[EXNIC_TX_HW_ERR];
+	tx->needs_csum += st[EXNIC_TX_CSUM_PARTIAL];
+	tx->stop += st[EXNIC_TX_STOP];
+	tx->wake += st[EXNIC_TX_RESTART];
+}
+
 /**
  * exnic_get_queue_stats_rx - qstats of one active RX queue
  * @ndev: the net device
@@ -21,12 +65,9 @@ static void exnic_get_queue_stats_rx(struct net_device *ndev, int idx,
 				     struct netdev_queue_stats_rx *rx)
 {
 	struct exnic_priv *priv = netdev_priv(ndev);
-	u64 st[EXNIC_RX_NSTATS];
 
-	exnic_ring_stats(&priv->rxr[idx], st, EXNIC_RX_NSTATS);
-	rx->packets = st[EXNIC_RX_PACKETS];
-	rx->bytes = st[EXNIC_RX_BYTES];
-	rx->alloc_fail = st[EXNIC_RX_ALLOC_ERR];
+	exnic_qstats_rx_zero(rx);
+	exnic_qstats_rx_add(rx, &priv->rxr[idx]);
 }
 
 /**
@@ -39,15 +80,9 @@ static void exnic_get_queue_stats_tx(struct net_device *ndev, int idx,
 				     struct netdev_queue_stats_tx *tx)
 {
 	struct exnic_priv *priv = netdev_priv(ndev);
-	u64 st[EXNIC_TX_NSTATS];
 
-	exnic_ring_stats(&priv->txr[idx], st, EXNIC_TX_NSTATS);
-	tx->packets = st[EXNIC_TX_PACKETS];
-	tx->bytes = st[EXNIC_TX_BYTES];
-	tx->hw_drop_errors = st[EXNIC_TX_HW_ERR];
-	tx->needs_csum = st[EXNIC_TX_CSUM_PARTIAL];
-	tx->stop = st[EXNIC_TX_STOP];
-	tx->wake = st[EXNIC_TX_RESTART];
+	exnic_qstats_tx_zero(tx);
+	exnic_qstats_tx_add(tx, &priv->txr[idx]);
 }
 
 /**
@@ -65,32 +100,13 @@ static void exnic_get_base_stats(struct net_device *ndev,
 				 struct netdev_queue_stats_tx *tx)
 {
 	struct exnic_priv *priv = netdev_priv(ndev);
-	u64 rst[EXNIC_RX_NSTATS], tst[EXNIC_TX_NSTATS];
 	unsigned int q;
 
-	rx->packets = 0;
-	rx->bytes = 0;
-	rx->alloc_fail = 0;
-	tx->packets = 0;
-	tx->bytes = 0;
-	tx->hw_drop_errors = 0;
-	tx->needs_csum = 0;
-	tx->stop = 0;
-	tx->wake = 0;
-
+	exnic_qstats_rx_zero(rx);
+	exnic_qstats_tx_zero(tx);
 	for (q = priv->num_queues; q < priv->max_queues; q++) {
-		exnic_ring_stats(&priv->rxr[q], rst, EXNIC_RX_NSTATS);
-		rx->packets += rst[EXNIC_RX_PACKETS];
-		rx->bytes += rst[EXNIC_RX_BYTES];
-		rx->alloc_fail += rst[EXNIC_RX_ALLOC_ERR];
-
-		exnic_ring_stats(&priv->txr[q], tst, EXNIC_TX_NSTATS);
-		tx->packets += tst[EXNIC_TX_PACKETS];
-		tx->bytes += tst[EXNIC_TX_BYTES];
-		tx->hw_drop_errors += tst[EXNIC_TX_HW_ERR];
-		tx->needs_csum += tst[EXNIC_TX_CSUM_PARTIAL];
-		tx->stop += tst[EXNIC_TX_STOP];
-		tx->wake += tst[EXNIC_TX_RESTART];
+		exnic_qstats_rx_add(rx, &priv->rxr[q]);
+		exnic_qstats_tx_add(tx, &priv->txr[q]);
 	}
 }
 
