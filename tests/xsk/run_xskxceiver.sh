@@ -48,6 +48,13 @@ xsk_one() {
 	grep -aE '^(not )?ok 1 ' "$4" | head -n 1
 }
 
+# xsk_result KIND TEXT: a TAP line for xsk_run's test (KIND pass, skip,
+# xfail or fail), recorded for xsk_summary under xsk_run's $label
+xsk_result() {
+	_result "$([ "$1" = fail ] && echo 1 || echo 0)" "$2"
+	echo "$label $1" >>"$KIT_OUT/xsk/results.txt"
+}
+
 xsk_run() {
 	local label=$1 tx=$2 rx=$3 busy=${4:-} drv n name line res why out retried deadline
 	drv=$(basename "$(readlink "/sys/class/net/$tx/device/driver" 2>/dev/null)")
@@ -82,23 +89,18 @@ xsk_run() {
 		case $line in
 		"ok 1 PASS"*)
 			if [ -n "$why" ]; then
-				_result 1 "[$label] $name: passes, but tests/xsk/expected says it fails ($why)"
-				echo "$label fail" >>"$KIT_OUT/xsk/results.txt"
+				xsk_result fail "[$label] $name: passes, but tests/xsk/expected says it fails ($why)"
 			else
-				_result 0 "[$label] $name$retried"
-				echo "$label pass" >>"$KIT_OUT/xsk/results.txt"
+				xsk_result pass "[$label] $name$retried"
 			fi ;;
 		"ok 1 # SKIP"*)
 			res=${line#ok 1 # SKIP }
-			_result 0 "[$label] $name # SKIP $res"
-			echo "$label skip" >>"$KIT_OUT/xsk/results.txt" ;;
+			xsk_result skip "[$label] $name # SKIP $res" ;;
 		*)
 			if [ -n "$why" ]; then
-				_result 0 "[$label] $name # TODO expected failure: $why"
-				echo "$label xfail" >>"$KIT_OUT/xsk/results.txt"
+				xsk_result xfail "[$label] $name # TODO expected failure: $why"
 			else
-				_result 1 "[$label] $name"
-				echo "$label fail" >>"$KIT_OUT/xsk/results.txt"
+				xsk_result fail "[$label] $name"
 				grep -aE '^# |^not ok' "$out" | head -n 8 | sed 's/^/#   /'
 			fi ;;
 		esac
