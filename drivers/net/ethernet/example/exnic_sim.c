@@ -240,6 +240,7 @@ const struct exnic_sim_profile exnic_sim_profiles[] = {
 	{ .name = "max-bufs", .max_bufs = 8 },
 	{ .name = "dma-align", .dma_align = 16 },
 	{ .name = "no-pad", .no_pad = true },
+	{ .name = "no-csum", .no_hw_csum = true },
 	{
 		.name = "strict",
 		.min_inline = 18,
@@ -511,9 +512,10 @@ EXPORT_SYMBOL_IF_KUNIT(exnic_hw_dev);
 
 static u32 exnic_sim_caps(struct exnic_hw *hw)
 {
-	u32 caps = FIELD_PREP(EXNIC_CAPS_NUM_QUEUES, hw->num_queues) |
-		   EXNIC_CAPS_HW_CSUM;
+	u32 caps = FIELD_PREP(EXNIC_CAPS_NUM_QUEUES, hw->num_queues);
 
+	if (!hw->profile.no_hw_csum)
+		caps |= EXNIC_CAPS_HW_CSUM;
 	if (hw->profile.no_pad)
 		caps |= EXNIC_CAPS_NO_PAD;
 	if (hw->profile.zero_len_fatal)
@@ -1227,6 +1229,76 @@ drop:
 	exnic_sim_count_err(peer, err);
 	spin_unlock_irqrestore(&peer->lock, flags);
 }
+
+/**
+ * exnic_sim_rx_inject() - write back one frame with the lengths given
+ * @hw: the device
+ * @q: RX queue
+ * @data: frame bytes, consumed buffer by buffer
+ * @lens: the LEN each of the @n descriptors is written back with; a buffer
+ *	gets min(LEN, EXNIC_RX_BUF_LEN) bytes of @data, so 0 or a LEN
+ *	above EXNIC_RX_BUF_LEN makes the write-back of a faulty device
+ * @n: descriptors, the last one with EOP
+ *
+ * For tests of the driver's RX path against what a device must never
+ * write; the device itself splits frames as exnic_sim_deliver() does.
+ *
+ * Return: 0, -EINVAL for a bad queue or @n, -ENOSPC when fewer than @n
+ * buffers are posted, -EFAULT for a buffer the device can't reach.
+ */
+int exnic_sim_rx_inject(struct exnic_hw *hw, unsigned int q, const u8 *data,
+			const u32 *lens, unsigned int n)
+{
+	struct exnic_sim_queue *rq;
+	struct exnic_rx_desc *ring;
+	unsigned long flags;
+	unsigned int i;
+	u32 mask;
+	int err;
+
+	if (q >= hw->num_queues || !n || n > EXNIC_SIM_RX_MAX_BUFS)
+		return -EINVAL;
+	rq = &hw->queues[q];
+
+	spin_lock_irqsave(&hw->lock, flags);
+	err = -ENOSPC;
+	mask = rq->rx.size - 1;
+	if (!(rq->rx.ctrl & EXNIC_QCTRL_ENABLE) ||
+	    ((rq->rx.tail - rq->rx.head) & mask) < n)
+		goto out;
+	err = -EFAULT;
+	ring = exnic_sim_dma_ptr(hw, rq->rx.base, rq->rx.size * sizeof(*ring));
+	if (!ring)
+		goto out;
+
+	for (i = 0; i < n; i++) {
+		struct exnic_rx_desc *d = &ring[(rq->rx.head + i) & mask];
+		u32 chunk = min_t(u32, lens[i], EXNIC_RX_BUF_LEN);
+		u64 status;
+		u8 *dst;
+
+		dst = exnic_sim_dma_ptr(hw, le64_to_cpu(READ_ONCE(d->addr)),
+					max_t(u32, chunk, 1));
+		if (!dst)
+			goto out;
+		memcpy(dst, data, chunk);
+		data += chunk;
+		smp_wmb();	/* bytes before DONE */
+		status = FIELD_PREP(EXNIC_RXD_LEN, lens[i]) | EXNIC_RXD_DONE;
+		if (i == n - 1)
+			status |= EXNIC_RXD_EOP;
+		WRITE_ONCE(d->status, cpu_to_le64(status));
+	}
+	rq->rx.head = (rq->rx.head + n) & mask;
+	rq->irq_pending = true;
+	err = 0;
+out:
+	spin_unlock_irqrestore(&hw->lock, flags);
+	if (!err)
+		exnic_sim_raise(hw, rq);
+	return err;
+}
+EXPORT_SYMBOL_IF_KUNIT(exnic_sim_rx_inject);
 
 /* Consumes one frame from the TX ring; false if there was none to take */
 static bool exnic_sim_tx_one(struct exnic_hw *hw, struct exnic_sim_queue *q)

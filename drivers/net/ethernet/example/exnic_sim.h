@@ -37,10 +37,12 @@ struct exnic_sim_profile {
 	u32 max_bufs;		/* "max-bufs": ice, i40e, 8 */
 	u32 dma_align;		/* "dma-align": fec, 16 */
 	bool no_pad;		/* "no-pad": device does not pad runts */
+	bool no_hw_csum;	/* "no-csum": no CAPS_HW_CSUM (e1000, rtl8139) */
 };
 
 /* Profiles: none, no-zero-len, min-inline, tx-header, trailer, max-bufs,
- * dma-align, no-pad, strict (all of them). NULL-terminated by name.
+ * dma-align, no-pad, no-csum, strict (all TX rules; checksum offload kept).
+ * NULL-terminated by name.
  */
 extern const struct exnic_sim_profile exnic_sim_profiles[];
 int exnic_sim_profile_parse(const char *str, struct exnic_sim_profile *p);
@@ -99,6 +101,10 @@ void exnic_sim_set_tx_tap(struct exnic_hw *hw, exnic_sim_tap_t fn, void *ctx);
 /* TX engine polling (the "poll_ms" debugfs file) and its kick count */
 void exnic_sim_set_poll(struct exnic_hw *hw, u32 ms);
 u64 exnic_sim_kicks(struct exnic_hw *hw);
+
+/* Writes back a frame in @n RX descriptors with the LENs in @lens. */
+int exnic_sim_rx_inject(struct exnic_hw *hw, unsigned int q, const u8 *data,
+			const u32 *lens, unsigned int n);
 
 /* Device error counter, as EXNIC_REG_ERR(@err) reads it. */
 u32 exnic_sim_err(struct exnic_hw *hw, unsigned int err);
