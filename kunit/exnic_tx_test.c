@@ -412,6 +412,92 @@ static void exnic_tx_csum_in_frag0(struct kunit *test)
 }
 
 /* ------------------------------------------------------------------
+ * Software checksum: CHECKSUM_PARTIAL the device can't offload
+ * ------------------------------------------------------------------
+ */
+
+struct exnic_test_csum {
+	const char *name;
+	const char *profile;
+	enum skb_shape shape;
+	unsigned int len;
+	unsigned int csum_start;	/* from the frame's start */
+	unsigned int csum_off;
+};
+
+/*
+ * The field at csum_start + csum_off is outside the head in every
+ * headlen-0 shape (the head is empty, or holds only the pushed in-band
+ * header); an offset over 255 does not fit EXNIC_TXD_CSUM_OFF.
+ */
+static const struct exnic_test_csum exnic_test_csums[] = {
+	{ "no_hw_csum_xsk", "no-csum", SKB_SHAPE_XSK, 200, ETH_HLEN + 20, 6 },
+	{ "no_hw_csum_hdr_split", "no-csum", SKB_SHAPE_HDR_SPLIT, 128,
+	  ETH_HLEN + 20, 16 },
+	{ "no_hw_csum_linear", "no-csum", SKB_SHAPE_LINEAR, 200,
+	  ETH_HLEN + 20, 6 },
+	{ "off_too_big_xsk", "none", SKB_SHAPE_XSK, 400, ETH_HLEN + 20, 300 },
+	{ "off_too_big_tx_header", "tx-header", SKB_SHAPE_XSK, 400,
+	  ETH_HLEN + 20, 300 },
+	{ "off_too_big_strict", "strict", SKB_SHAPE_XSK, 400, ETH_HLEN + 20,
+	  300 },
+};
+
+static void exnic_test_csum_desc(const struct exnic_test_csum *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(exnic_tx_csum_sw, exnic_test_csums, exnic_test_csum_desc);
+
+/*
+ * skb_checksum_help() writes the checksum into the head and WARNs (and
+ * fails) when the field is not there: the driver must pull it in first,
+ * without writing into the frags (the AF_XDP user's UMEM).
+ */
+static void exnic_tx_csum_sw(struct kunit *test)
+{
+	const struct exnic_test_csum *c = test->param_value;
+	struct skb_shape_spec spec = { .shape = c->shape, .len = c->len };
+	unsigned int field = c->csum_start + c->csum_off;
+	struct exnic_test_dev *d;
+	struct skb_shape_skb *s;
+	u8 *frame, *want;
+	__wsum sum;
+
+	d = exnic_test_dev_create(test, c->profile);
+	spec.headroom = exnic_test_xsk_headroom(d);
+	frame = kunit_kmalloc(test, c->len, GFP_KERNEL);
+	want = kunit_kmalloc(test, c->len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, frame);
+	KUNIT_ASSERT_NOT_NULL(test, want);
+	skb_shape_fill_frame(frame, c->len, 13);
+	frame[field] = 0x12;
+	frame[field + 1] = 0x34;
+	s = skb_shape_build(test, &spec, frame);
+	s->skb->ip_summed = CHECKSUM_PARTIAL;
+	s->skb->csum_start = skb_headroom(s->skb) + c->csum_start;
+	s->skb->csum_offset = c->csum_off;
+
+	KUNIT_ASSERT_EQ(test, exnic_test_xmit(d, s->skb), NETDEV_TX_OK);
+	exnic_test_complete(test, d, s);
+	KUNIT_ASSERT_EQ_MSG(test, d->wire->frames, 1, "frame dropped");
+	KUNIT_EXPECT_EQ(test, d->wire->status, EXNIC_TXD_STATUS_OK);
+
+	/* what skb_checksum_help() writes */
+	memcpy(want, frame, c->len);
+	sum = csum_partial(want + c->csum_start, c->len - c->csum_start, 0);
+	*(__sum16 *)(want + field) = csum_fold(sum) ?: CSUM_MANGLED_0;
+	KUNIT_EXPECT_EQ(test, d->wire->len, c->len);
+	KUNIT_EXPECT_MEMEQ(test, d->wire->data, want, c->len);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_CSUM_HELP), 1);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_CSUM_PARTIAL), 0);
+	KUNIT_EXPECT_EQ(test, exnic_test_stat(d, EXNIC_TX_DROPS), 0);
+	KUNIT_EXPECT_TRUE(test, skb_shape_frags_intact(s));
+	exnic_test_no_dev_errors(test, d);
+}
+
+/* ------------------------------------------------------------------
  * DMA mapping failure at every buffer index
  * ------------------------------------------------------------------
  */
@@ -642,6 +728,7 @@ static void exnic_tx_polling_engine(struct kunit *test)
 static struct kunit_case exnic_tx_test_cases[] = {
 	KUNIT_CASE_PARAM(exnic_tx_shape, exnic_tx_gen_params),
 	KUNIT_CASE(exnic_tx_csum_in_frag0),
+	KUNIT_CASE_PARAM(exnic_tx_csum_sw, exnic_tx_csum_sw_gen_params),
 	KUNIT_CASE_PARAM(exnic_tx_dma_map_fault, exnic_tx_fault_gen_params),
 	KUNIT_CASE(exnic_tx_ring_full),
 	KUNIT_CASE(exnic_tx_polling_engine),

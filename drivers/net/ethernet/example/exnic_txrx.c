@@ -662,11 +662,32 @@ unwind:
 }
 
 /*
+ * Software checksum for what the device can't offload. skb_checksum_help()
+ * writes the result into the head and refuses, with a WARN, a checksum
+ * field outside it: with skb_headlen() == 0 (or only the pushed in-band
+ * header in the head) the field is in frag 0. Pull the bytes up to the end
+ * of the field into the head first; that copies them and never writes into
+ * the frag pages, which are the AF_XDP user's UMEM.
+ */
+static int exnic_tx_csum_sw(struct exnic_tx_ctx *ctx)
+{
+	struct sk_buff *skb = ctx->skb;
+	u32 end;
+
+	exnic_stat_inc(ctx->ring, EXNIC_TX_CSUM_HELP);
+	end = skb_checksum_start_offset(skb) + skb->csum_offset +
+	      sizeof(__sum16);
+	if (end > skb_headlen(skb) && !pskb_may_pull(skb, end))
+		return -ENOMEM;
+	return skb_checksum_help(skb);
+}
+
+/*
  * CHECKSUM_PARTIAL: the device inserts the checksum at csum_start +
  * csum_offset from the frame start, wherever those bytes are (frag 0 for
  * a headlen-0 skb). csum_start is relative to skb->data, which is the
  * in-band header once it has been pushed. Offsets the descriptor can't
- * hold fall back to skb_checksum_help(), which writes only into the head.
+ * hold, and devices without CAPS_HW_CSUM, get exnic_tx_csum_sw().
  */
 static int exnic_tx_csum(struct exnic_tx_ctx *ctx)
 {
@@ -681,10 +702,8 @@ static int exnic_tx_csum(struct exnic_tx_ctx *ctx)
 	if (!(priv->q.caps & EXNIC_CAPS_HW_CSUM) || start < 0 ||
 	    !FIELD_FIT(EXNIC_TXD_CSUM_START, start) ||
 	    !FIELD_FIT(EXNIC_TXD_CSUM_OFF, skb->csum_offset) ||
-	    start + skb->csum_offset + sizeof(__sum16) > ctx->frame_len) {
-		exnic_stat_inc(ctx->ring, EXNIC_TX_CSUM_HELP);
-		return skb_checksum_help(skb);
-	}
+	    start + skb->csum_offset + sizeof(__sum16) > ctx->frame_len)
+		return exnic_tx_csum_sw(ctx);
 
 	ctx->csum = true;
 	ctx->csum_start = start;
