@@ -498,6 +498,51 @@ static void exnic_tx_csum_sw(struct kunit *test)
 }
 
 /* ------------------------------------------------------------------
+ * Features follow the device's capabilities, re-read at open
+ * ------------------------------------------------------------------
+ */
+
+static void exnic_test_reopen(struct kunit *test, struct exnic_test_dev *d,
+			      const char *profile)
+{
+	struct exnic_sim_profile p;
+	int err;
+
+	KUNIT_ASSERT_EQ(test, exnic_sim_profile_parse(profile, &p), 0);
+	rtnl_lock();
+	dev_close(d->ndev);
+	err = exnic_sim_set_profile(d->hw, &p);
+	if (!err)
+		err = dev_open(d->ndev, NULL);
+	rtnl_unlock();
+	KUNIT_ASSERT_EQ(test, err, 0);
+}
+
+static void exnic_tx_features_follow_caps(struct kunit *test)
+{
+	struct exnic_test_dev *d;
+	unsigned int max_mtu;
+
+	d = exnic_test_dev_create(test, "none");
+	max_mtu = d->ndev->max_mtu;
+	KUNIT_EXPECT_GT(test, max_mtu, ETH_DATA_LEN);
+	KUNIT_EXPECT_TRUE(test, d->ndev->hw_features & NETIF_F_HW_CSUM);
+	KUNIT_EXPECT_TRUE(test, d->ndev->features & NETIF_F_HW_CSUM);
+
+	exnic_test_reopen(test, d, "no-csum");
+	KUNIT_EXPECT_FALSE(test, d->ndev->hw_features & NETIF_F_HW_CSUM);
+	KUNIT_EXPECT_FALSE_MSG(test, d->ndev->features & NETIF_F_HW_CSUM,
+			       "checksum offload claimed without CAPS_HW_CSUM");
+	KUNIT_EXPECT_TRUE(test, d->ndev->features & NETIF_F_SG);
+
+	/* still wanted: it comes back with the capability */
+	exnic_test_reopen(test, d, "none");
+	KUNIT_EXPECT_TRUE(test, d->ndev->hw_features & NETIF_F_HW_CSUM);
+	KUNIT_EXPECT_TRUE(test, d->ndev->features & NETIF_F_HW_CSUM);
+	KUNIT_EXPECT_EQ(test, d->ndev->max_mtu, max_mtu);
+}
+
+/* ------------------------------------------------------------------
  * DMA mapping failure at every buffer index
  * ------------------------------------------------------------------
  */
@@ -729,6 +774,7 @@ static struct kunit_case exnic_tx_test_cases[] = {
 	KUNIT_CASE_PARAM(exnic_tx_shape, exnic_tx_gen_params),
 	KUNIT_CASE(exnic_tx_csum_in_frag0),
 	KUNIT_CASE_PARAM(exnic_tx_csum_sw, exnic_tx_csum_sw_gen_params),
+	KUNIT_CASE(exnic_tx_features_follow_caps),
 	KUNIT_CASE_PARAM(exnic_tx_dma_map_fault, exnic_tx_fault_gen_params),
 	KUNIT_CASE(exnic_tx_ring_full),
 	KUNIT_CASE(exnic_tx_polling_engine),

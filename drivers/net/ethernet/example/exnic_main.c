@@ -151,13 +151,8 @@ static int exnic_probe(struct platform_device *pdev)
 		ndev->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS;
 	}
 
-	ndev->hw_features = NETIF_F_SG;
-	if (caps & EXNIC_CAPS_HW_CSUM)
-		ndev->hw_features |= NETIF_F_HW_CSUM;
 	ndev->features = ndev->hw_features | NETIF_F_HIGHDMA;
 	ndev->min_mtu = ETH_MIN_MTU;
-	if (priv->q.max_frame > ETH_HLEN)
-		ndev->max_mtu = priv->q.max_frame - ETH_HLEN;
 
 #ifdef CONFIG_EXNIC_BASELINE
 	/* The linear-assuming baseline does not claim the flag. */

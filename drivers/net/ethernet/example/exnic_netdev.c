@@ -14,17 +14,21 @@
 
 /**
  * exnic_read_quirks - read the device's rules from its registers
- * @priv: the device
+ * @priv: the device, under RTNL once registered
  *
  * The quirk profile may change while the interface is down (debugfs), so
- * this runs at probe and at every exnic_up(). needed_headroom and
- * needed_tailroom follow: the stack (xsk_build_skb_zerocopy() included for
- * the headroom) reserves them in the skbs it builds for this device.
+ * this runs at probe and at every exnic_up(). What the stack sees follows:
+ * needed_headroom and needed_tailroom (the stack, xsk_build_skb_zerocopy()
+ * included for the headroom, reserves them in the skbs it builds for this
+ * device), checksum offload (hw_features, and features through
+ * exnic_fix_features()) and max_mtu.
  */
 void exnic_read_quirks(struct exnic_priv *priv)
 {
 	struct exnic_quirks *q = &priv->q;
+	struct net_device *ndev = priv->ndev;
 	struct exnic_hw *hw = priv->hw;
+	netdev_features_t hw_features;
 
 	q->caps = exnic_hw_rd32(hw, EXNIC_REG_CAPS);
 	q->min_inline = min_t(u32, exnic_hw_rd32(hw, EXNIC_REG_MIN_INLINE),
@@ -35,8 +39,39 @@ void exnic_read_quirks(struct exnic_priv *priv)
 	q->dma_align = max_t(u32, exnic_hw_rd32(hw, EXNIC_REG_DMA_ALIGN), 1);
 	q->max_frame = exnic_hw_rd32(hw, EXNIC_REG_MAX_FRAME);
 
-	priv->ndev->needed_headroom = q->tx_hdr_len;
-	priv->ndev->needed_tailroom = q->trailer_len;
+	ndev->needed_headroom = q->tx_hdr_len;
+	ndev->needed_tailroom = q->trailer_len;
+	if (q->max_frame > ETH_HLEN)
+		ndev->max_mtu = q->max_frame - ETH_HLEN;
+
+	hw_features = NETIF_F_SG;
+	if (q->caps & EXNIC_CAPS_HW_CSUM)
+		hw_features |= NETIF_F_HW_CSUM;
+	if (hw_features == ndev->hw_features)
+		return;
+	ndev->hw_features = hw_features;
+	if (ndev->reg_state == NETREG_REGISTERED)
+		netdev_update_features(ndev);
+}
+
+/**
+ * exnic_fix_features - ndo_fix_features: drop what the device can't do now
+ * @ndev: the net device
+ * @features: features requested
+ *
+ * A feature enabled earlier stays in wanted_features when a profile change
+ * takes it out of hw_features: mask it here.
+ *
+ * Return: @features the device supports.
+ */
+static netdev_features_t exnic_fix_features(struct net_device *ndev,
+					    netdev_features_t features)
+{
+	struct exnic_priv *priv = netdev_priv(ndev);
+
+	if (!(priv->q.caps & EXNIC_CAPS_HW_CSUM))
+		features &= ~NETIF_F_HW_CSUM;
+	return features;
 }
 
 /* Saves the device's error counters, then resets it (they clear). */
@@ -365,6 +400,7 @@ static const struct net_device_ops exnic_netdev_ops = {
 	.ndo_get_stats64	= exnic_get_stats64,
 	.ndo_tx_timeout		= exnic_tx_timeout,
 	.ndo_change_mtu		= exnic_change_mtu,
+	.ndo_fix_features	= exnic_fix_features,
 	.ndo_set_mac_address	= eth_mac_addr,
 	.ndo_validate_addr	= eth_validate_addr,
 };
