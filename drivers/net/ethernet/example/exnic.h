@@ -111,8 +111,11 @@ struct exnic_priv;
  * @rx_discard: RX: drop descriptors until EOP
  * @size_mask: ring size - 1
  * @q_idx: queue index
- * @head: next slot to complete
- * @tail: next slot to produce
+ * @head: next slot to complete; TX: written by completion (NAPI) with
+ *	WRITE_ONCE(), read by xmit with READ_ONCE()
+ * @tail: next slot to produce; TX: published by xmit with
+ *	smp_store_release(), read elsewhere with smp_load_acquire() or
+ *	READ_ONCE()
  * @desc_max: TX: descriptors one frame may need (stop threshold)
  * @pad: TX: pre-mapped zeroed pad buffer (ETH_ZLEN)
  * @pad_dma: its DMA address

@@ -344,7 +344,7 @@ static void exnic_tx_timeout(struct net_device *ndev, unsigned int txqueue)
 	struct exnic_ring *ring = &priv->txr[txqueue];
 
 	netdev_warn(ndev, "TX timeout on queue %u: head %u tail %u\n",
-		    txqueue, READ_ONCE(ring->head), ring->tail);
+		    txqueue, READ_ONCE(ring->head), READ_ONCE(ring->tail));
 	/* Called with the queue's xmit lock held: the producer side. */
 	u64_stats_update_begin(&ring->syncp);
 	ring->stats[EXNIC_TX_TIMEOUT]++;

@@ -106,7 +106,8 @@ static struct netdev_queue *exnic_txq(const struct exnic_ring *ring)
  */
 unsigned int exnic_tx_desc_unused(const struct exnic_ring *ring)
 {
-	return (READ_ONCE(ring->head) - ring->tail - 1) & ring->size_mask;
+	return (READ_ONCE(ring->head) - READ_ONCE(ring->tail) - 1) &
+	       ring->size_mask;
 }
 EXPORT_SYMBOL_IF_KUNIT(exnic_tx_desc_unused);
 
