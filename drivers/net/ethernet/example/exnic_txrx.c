@@ -981,24 +981,41 @@ void exnic_rx_refill(struct exnic_ring *ring)
 	exnic_hw_wr32(ring->priv->hw, EXNIC_REG_RXQ_TAIL(ring->q_idx), tail);
 }
 
-/* Adds one received buffer to the frame being assembled. */
+/* Drops the frame being assembled, and its buffers up to EOP. */
+static void exnic_rx_discard(struct exnic_ring *ring)
+{
+	if (ring->rx_skb)
+		dev_kfree_skb_any(ring->rx_skb);
+	ring->rx_skb = NULL;
+	ring->rx_discard = true;
+}
+
+/*
+ * Adds one received buffer to the frame being assembled. A buffer the
+ * device wrote back with no bytes or more than it holds spoils its whole
+ * frame: keeping the rest would deliver a frame that starts mid-packet.
+ */
 static void exnic_rx_add_buf(struct exnic_ring *ring, struct napi_struct *napi,
 			     struct page *page, u32 len)
 {
 	struct sk_buff *skb = ring->rx_skb;
 	u32 copy;
 
+	if (ring->rx_discard)
+		goto recycle;
+	if (unlikely(!len || len > EXNIC_RX_BUF_LEN)) {
+		exnic_rx_discard(ring);
+		goto recycle;
+	}
 	dma_sync_single_for_cpu(ring->dev, page_pool_get_dma_addr(page), len,
 				DMA_FROM_DEVICE);
-	if (ring->rx_discard || !len || len > EXNIC_RX_BUF_LEN)
-		goto recycle;
 
 	if (!skb) {
 		/* Headers go into the head; the rest stays in the page. */
 		skb = napi_alloc_skb(napi, EXNIC_RX_HDR_SIZE);
 		if (!skb) {
 			exnic_stat_inc(ring, EXNIC_RX_ALLOC_ERR);
-			ring->rx_discard = true;
+			exnic_rx_discard(ring);
 			goto recycle;
 		}
 		skb_mark_for_recycle(skb);
@@ -1013,9 +1030,7 @@ static void exnic_rx_add_buf(struct exnic_ring *ring, struct napi_struct *napi,
 	}
 
 	if (skb_shinfo(skb)->nr_frags >= MAX_SKB_FRAGS) {
-		dev_kfree_skb_any(skb);
-		ring->rx_skb = NULL;
-		ring->rx_discard = true;
+		exnic_rx_discard(ring);
 		goto recycle;
 	}
 	skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, page, 0, len,
