@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * exnic: reference driver for a simulated NIC that adopts
- * IFF_TX_SKB_NO_LINEAR. Module setup, the simulated devices, and the
- * platform driver's probe and remove.
- *
- * Module parameters: "pairs" port pairs (exnic0 <-> exnic1, ...), then
- * "sinks" sink devices, then "nulls" null devices, all with the quirk
- * "profile" and "queues" queue pairs. The platform devices are named
- * exnic0, exnic1, ...
+ * IFF_TX_SKB_NO_LINEAR. The platform driver's probe and remove; the
+ * module registers the driver, and it binds to the devices the exnic_sim
+ * module creates.
  *
  * A null device is a benchmark's upper bound, not a driver: its xmit frees
  * every skb at once (exnic_null_xmit()), with the features and the
@@ -24,33 +20,6 @@
 #include "exnic.h"
 #include "exnic_compat.h"
 #include "exnic_sim.h"
-
-#define EXNIC_MAX_DEVICES	16
-
-static unsigned int pairs = 1;
-module_param(pairs, uint, 0444);
-MODULE_PARM_DESC(pairs, "Port pairs to create (default 1)");
-
-static unsigned int sinks;
-module_param(sinks, uint, 0444);
-MODULE_PARM_DESC(sinks, "Sink devices to create (default 0)");
-
-static unsigned int nulls;
-module_param(nulls, uint, 0444);
-MODULE_PARM_DESC(nulls,
-		 "Null devices to create (default 0): xmit frees the skb at once, for benchmarks");
-
-static char *profile = "none";
-module_param(profile, charp, 0444);
-MODULE_PARM_DESC(profile,
-		 "Quirk profile: none, no-zero-len, min-inline, tx-header, trailer, max-bufs, dma-align, no-pad, strict; name=N overrides N");
-
-static unsigned int queues = 4;
-module_param(queues, uint, 0444);
-MODULE_PARM_DESC(queues, "Queue pairs per device (default 4)");
-
-static struct exnic_hw *exnic_hws[EXNIC_MAX_DEVICES];
-static unsigned int exnic_nr_hws;
 
 static void exnic_read_mac(struct exnic_priv *priv)
 {
@@ -198,98 +167,8 @@ static struct platform_driver exnic_driver = {
 	EXNIC_PLATFORM_REMOVE(exnic_remove),
 };
 
-static void exnic_destroy_devices(void)
-{
-	while (exnic_nr_hws)
-		exnic_sim_destroy(exnic_hws[--exnic_nr_hws]);
-}
-
-static int exnic_create_one(const struct exnic_sim_profile *prof,
-			    enum exnic_sim_mode mode, struct exnic_hw **hwp)
-{
-	struct exnic_hw *hw;
-	char name[16];
-
-	if (exnic_nr_hws >= EXNIC_MAX_DEVICES)
-		return -E2BIG;
-	snprintf(name, sizeof(name), "exnic%u", exnic_nr_hws);
-	hw = exnic_sim_create(name, prof, mode, queues);
-	if (IS_ERR(hw))
-		return PTR_ERR(hw);
-	exnic_hws[exnic_nr_hws++] = hw;
-	*hwp = hw;
-	return 0;
-}
-
-static int exnic_create_devices(void)
-{
-	struct exnic_sim_profile prof;
-	struct exnic_hw *a, *b;
-	unsigned int i;
-	int err;
-
-	err = exnic_sim_profile_parse(profile, &prof);
-	if (err) {
-		pr_err("exnic: bad profile \"%s\"\n", profile);
-		return err;
-	}
-
-	for (i = 0; i < pairs; i++) {
-		err = exnic_create_one(&prof, EXNIC_SIM_PAIR, &a);
-		if (err)
-			return err;
-		err = exnic_create_one(&prof, EXNIC_SIM_PAIR, &b);
-		if (err)
-			return err;
-		exnic_sim_connect(a, b);
-	}
-	for (i = 0; i < sinks; i++) {
-		err = exnic_create_one(&prof, EXNIC_SIM_SINK, &a);
-		if (err)
-			return err;
-	}
-	for (i = 0; i < nulls; i++) {
-		err = exnic_create_one(&prof, EXNIC_SIM_NULL, &a);
-		if (err)
-			return err;
-	}
-	return 0;
-}
-
-static int __init exnic_init(void)
-{
-	int err;
-
-	if (!queues || queues > EXNIC_MAX_QUEUES)
-		return -EINVAL;
-
-	err = exnic_sim_init();
-	if (err)
-		return err;
-	err = platform_driver_register(&exnic_driver);
-	if (err)
-		goto err_sim;
-	err = exnic_create_devices();
-	if (err)
-		goto err_devices;
-	return 0;
-
-err_devices:
-	exnic_destroy_devices();
-	platform_driver_unregister(&exnic_driver);
-err_sim:
-	exnic_sim_exit();
-	return err;
-}
-module_init(exnic_init);
-
-static void __exit exnic_exit(void)
-{
-	exnic_destroy_devices();
-	platform_driver_unregister(&exnic_driver);
-	exnic_sim_exit();
-}
-module_exit(exnic_exit);
+module_platform_driver(exnic_driver);
 
 MODULE_DESCRIPTION("exnic: reference NIC driver adopting IFF_TX_SKB_NO_LINEAR");
 MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(EXNIC_SIM);

@@ -2,8 +2,9 @@
 /*
  * The bench around the simulated exnic device: creating devices, choosing
  * their quirk profile and datapath mode, and observing what a device put
- * on the wire. The driver's datapath never includes this header; only
- * module setup (exnic_main.c) and tests do.
+ * on the wire. The exnic_sim module exports it (namespace EXNIC_SIM) for
+ * tests and benchmarks; the driver never includes it: it knows the device
+ * only through exnic_hw.h.
  */
 #ifndef _EXNIC_SIM_H_
 #define _EXNIC_SIM_H_
@@ -108,8 +109,5 @@ int exnic_sim_rx_inject(struct exnic_hw *hw, unsigned int q, const u8 *data,
 
 /* Device error counter, as EXNIC_REG_ERR(@err) reads it. */
 u32 exnic_sim_err(struct exnic_hw *hw, unsigned int err);
-
-int exnic_sim_init(void);	/* debugfs root, called at module init */
-void exnic_sim_exit(void);
 
 #endif /* _EXNIC_SIM_H_ */

@@ -86,7 +86,6 @@
  *    or none (EXNIC_ERR_RX_NO_BUF). A bad buffer address drops the frame
  *    with EXNIC_ERR_DMA and leaves the buffers posted.
  */
-#include <kunit/visibility.h>
 #include <linux/atomic.h>
 #include <linux/bitfield.h>
 #include <linux/debugfs.h>
@@ -115,6 +114,7 @@
 #include "exnic_compat.h"
 #include "exnic_hw.h"
 #include "exnic_sim.h"
+#include "exnic_sim_priv.h"
 
 #define EXNIC_SIM_MAX_FRAME	9216	/* jumbo: 9000 + L2 header, VLAN, FCS */
 #define EXNIC_SIM_HDR_MAX	256	/* largest "tx-header=N" */
@@ -253,7 +253,7 @@ const struct exnic_sim_profile exnic_sim_profiles[] = {
 	},
 	{ }
 };
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_profiles);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_profiles, EXNIC_SIM);
 
 /* Profiles that take "=N", and the number N overrides */
 static const struct {
@@ -331,7 +331,7 @@ int exnic_sim_profile_parse(const char *str, struct exnic_sim_profile *p)
 	}
 	return -EINVAL;
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_profile_parse);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_profile_parse, EXNIC_SIM);
 
 /* ----------------------------------------------------------------------
  * DMA: the device's view of memory
@@ -467,7 +467,7 @@ int exnic_hw_request_irq(struct exnic_hw *hw, unsigned int q,
 
 	return 0;
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_hw_request_irq);
+EXPORT_SYMBOL_NS_GPL(exnic_hw_request_irq, EXNIC_SIM);
 
 /**
  * exnic_hw_free_irq() - remove the interrupt handler of a queue pair
@@ -491,7 +491,7 @@ void exnic_hw_free_irq(struct exnic_hw *hw, unsigned int q)
 	sq->irq_data = NULL;
 	spin_unlock_bh(&sq->irq_lock);
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_hw_free_irq);
+EXPORT_SYMBOL_NS_GPL(exnic_hw_free_irq, EXNIC_SIM);
 
 /* ----------------------------------------------------------------------
  * Registers
@@ -508,7 +508,7 @@ struct device *exnic_hw_dev(struct exnic_hw *hw)
 {
 	return &hw->pdev->dev;
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_hw_dev);
+EXPORT_SYMBOL_NS_GPL(exnic_hw_dev, EXNIC_SIM);
 
 static u32 exnic_sim_caps(struct exnic_hw *hw)
 {
@@ -651,7 +651,7 @@ u32 exnic_hw_rd32(struct exnic_hw *hw, u32 reg)
 
 	return val;
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_hw_rd32);
+EXPORT_SYMBOL_NS_GPL(exnic_hw_rd32, EXNIC_SIM);
 
 /* Takes a TX ring away from the device: in-flight work will not write back */
 static void exnic_sim_tx_stop(struct exnic_sim_queue *sq)
@@ -863,7 +863,7 @@ void exnic_hw_wr32(struct exnic_hw *hw, u32 reg, u32 val)
 	if (kick)
 		queue_work(hw->wq, &kick->work);
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_hw_wr32);
+EXPORT_SYMBOL_NS_GPL(exnic_hw_wr32, EXNIC_SIM);
 
 /* ----------------------------------------------------------------------
  * TX: consuming descriptors
@@ -1527,7 +1527,7 @@ void exnic_sim_hold_tx(struct exnic_hw *hw, bool hold)
 	for (q = 0; q < hw->num_queues; q++)
 		queue_work(hw->wq, &hw->queues[q].work);
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_hold_tx);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_hold_tx, EXNIC_SIM);
 
 /**
  * exnic_sim_set_poll() - let the TX engine poll after it drains a ring
@@ -1541,7 +1541,7 @@ void exnic_sim_set_poll(struct exnic_hw *hw, u32 ms)
 {
 	WRITE_ONCE(hw->poll_ms, ms);
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_set_poll);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_set_poll, EXNIC_SIM);
 
 /**
  * exnic_sim_kicks() - doorbells and unmasks that queued the TX engine
@@ -1560,7 +1560,7 @@ u64 exnic_sim_kicks(struct exnic_hw *hw)
 	spin_unlock_irqrestore(&hw->lock, flags);
 	return kicks;
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_kicks);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_kicks, EXNIC_SIM);
 
 /* ----------------------------------------------------------------------
  * debugfs: /sys/kernel/debug/exnic/<devname>/
@@ -1721,7 +1721,7 @@ int exnic_sim_set_profile(struct exnic_hw *hw,
 
 	return 0;
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_set_profile);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_set_profile, EXNIC_SIM);
 
 /**
  * exnic_sim_set_tx_tap() - observe every frame a device transmits or drops
@@ -1746,7 +1746,7 @@ void exnic_sim_set_tx_tap(struct exnic_hw *hw, exnic_sim_tap_t fn, void *ctx)
 		for (i = 0; i < hw->num_queues; i++)
 			flush_work(&hw->queues[i].work);
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_set_tx_tap);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_set_tx_tap, EXNIC_SIM);
 
 /**
  * exnic_sim_err() - a device error counter
@@ -1761,7 +1761,7 @@ u32 exnic_sim_err(struct exnic_hw *hw, unsigned int err)
 		return 0;
 	return atomic_read(&hw->errors[err]);
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_err);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_err, EXNIC_SIM);
 
 static void exnic_sim_flush_queues(struct exnic_hw *hw)
 {
@@ -1795,7 +1795,7 @@ void exnic_sim_flush(struct exnic_hw *hw)
 	}
 	mutex_unlock(&exnic_sim_mutex);
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_flush);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_flush, EXNIC_SIM);
 
 static void exnic_sim_disconnect(struct exnic_hw *hw)
 {
@@ -1849,7 +1849,7 @@ void exnic_sim_connect(struct exnic_hw *a, struct exnic_hw *b)
 	exnic_sim_set_peer(b, a);
 	mutex_unlock(&exnic_sim_mutex);
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_connect);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_connect, EXNIC_SIM);
 
 /**
  * exnic_sim_create() - create a simulated exnic device
@@ -1972,7 +1972,7 @@ err_free:
 	kfree(hw);
 	return ERR_PTR(err);
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_create);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_create, EXNIC_SIM);
 
 /**
  * exnic_sim_get_mode() - what a device does with the frames it transmits
@@ -1984,7 +1984,7 @@ enum exnic_sim_mode exnic_sim_get_mode(struct exnic_hw *hw)
 {
 	return hw->mode;
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_get_mode);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_get_mode, EXNIC_SIM);
 
 /**
  * exnic_sim_destroy() - remove a simulated device
@@ -2015,7 +2015,7 @@ void exnic_sim_destroy(struct exnic_hw *hw)
 		kfree(hw->queues[i].buf);
 	kfree(hw);
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_destroy);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_destroy, EXNIC_SIM);
 
 /**
  * exnic_sim_init() - module init of the simulation
