@@ -4,10 +4,17 @@
 # debugfs directory.
 : "${dbg:?set dbg to the exnic debugfs directory before sourcing bench/guest_lib.sh}"
 
-# The interface whose simulated device is in MODE (sink or null)
+# The interface of MODE: sink, the one whose simulated device is a sink
+# (debugfs mode), or null, a null device (exnic_sim's own net device,
+# driver exnic_null in ethtool -i)
 iface_by_mode() {
 	local d dev
 	for d in /sys/class/net/*; do
+		if [ "$1" = null ]; then
+			ethtool -i "${d##*/}" 2>/dev/null | grep -qx 'driver: exnic_null' &&
+				{ basename "$d"; return 0; }
+			continue
+		fi
 		dev=$(basename "$(readlink "$d/device" 2>/dev/null)")
 		[ -n "$dev" ] || continue
 		[ -r "$dbg/$dev/mode" ] || continue

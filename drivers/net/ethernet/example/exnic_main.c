@@ -4,11 +4,6 @@
  * IFF_TX_SKB_NO_LINEAR. The platform driver's probe and remove; the
  * module registers the driver, and it binds to the devices the exnic_sim
  * module creates.
- *
- * A null device is a benchmark's upper bound, not a driver: its xmit frees
- * every skb at once (exnic_null_xmit()), with the features and the
- * "tx-no-linear" flag of a real exnic, so an AF_XDP generic-mode sender on
- * it measures the stack's path alone (bench/).
  */
 
 #include <linux/etherdevice.h>
@@ -19,7 +14,6 @@
 
 #include "exnic.h"
 #include "exnic_compat.h"
-#include "exnic_sim.h"
 
 static void exnic_read_mac(struct exnic_priv *priv)
 {
@@ -39,27 +33,6 @@ static void exnic_read_mac(struct exnic_priv *priv)
 	else
 		eth_hw_addr_random(priv->ndev);
 }
-
-/**
- * exnic_null_xmit - ndo_start_xmit of a null device: count and free
- * @skb: the frame
- * @ndev: the net device
- *
- * Return: NETDEV_TX_OK.
- */
-static netdev_tx_t exnic_null_xmit(struct sk_buff *skb, struct net_device *ndev)
-{
-	dev_sw_netstats_tx_add(ndev, 1, skb->len);
-	dev_consume_skb_any(skb);
-	return NETDEV_TX_OK;
-}
-
-/* No rings, no device: the link is up from registration on. */
-static const struct net_device_ops exnic_null_netdev_ops = {
-	.ndo_start_xmit		= exnic_null_xmit,
-	.ndo_set_mac_address	= eth_mac_addr,
-	.ndo_validate_addr	= eth_validate_addr,
-};
 
 /**
  * exnic_probe - bind to a simulated exnic device
@@ -115,10 +88,6 @@ static int exnic_probe(struct platform_device *pdev)
 	exnic_read_mac(priv);
 	exnic_set_netdev_ops(ndev);
 	exnic_set_ethtool_ops(ndev);
-	if (exnic_sim_get_mode(hw) == EXNIC_SIM_NULL) {
-		ndev->netdev_ops = &exnic_null_netdev_ops;
-		ndev->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS;
-	}
 
 	ndev->features = ndev->hw_features | NETIF_F_HIGHDMA;
 	ndev->min_mtu = ETH_MIN_MTU;

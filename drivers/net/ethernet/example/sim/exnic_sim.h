@@ -17,12 +17,6 @@ struct exnic_hw;
 enum exnic_sim_mode {
 	EXNIC_SIM_PAIR,	/* deliver to the peer device's RX rings */
 	EXNIC_SIM_SINK,	/* validate, count, drop */
-	/*
-	 * Never used by the datapath: the driver's xmit frees every skb at
-	 * once (exnic_main.c), so a bench measures the stack's AF_XDP path
-	 * without a driver or a device behind it. Otherwise like SINK.
-	 */
-	EXNIC_SIM_NULL,
 };
 
 /*
@@ -60,7 +54,6 @@ struct exnic_hw *exnic_sim_create(const char *name,
 				  enum exnic_sim_mode mode,
 				  unsigned int num_queues);
 void exnic_sim_destroy(struct exnic_hw *hw);
-enum exnic_sim_mode exnic_sim_get_mode(struct exnic_hw *hw);
 /* Wires @a's TX to @b's RX and @b's TX to @a's RX (EXNIC_SIM_PAIR). */
 void exnic_sim_connect(struct exnic_hw *a, struct exnic_hw *b);
 /* -EBUSY while any queue is enabled. */

@@ -1633,7 +1633,6 @@ static int exnic_sim_mode_show(struct seq_file *s, void *unused)
 	static const char * const names[] = {
 		[EXNIC_SIM_PAIR] = "pair",
 		[EXNIC_SIM_SINK] = "sink",
-		[EXNIC_SIM_NULL] = "null",
 	};
 
 	seq_printf(s, "%s\n", names[hw->mode]);
@@ -1855,7 +1854,7 @@ EXPORT_SYMBOL_NS_GPL(exnic_sim_connect, EXNIC_SIM);
  * exnic_sim_create() - create a simulated exnic device
  * @name: platform device name, also the debugfs directory name
  * @profile: quirk profile, copied; NULL for "none"
- * @mode: EXNIC_SIM_PAIR, EXNIC_SIM_SINK or EXNIC_SIM_NULL
+ * @mode: EXNIC_SIM_PAIR or EXNIC_SIM_SINK
  * @num_queues: queue pairs, 1 to EXNIC_MAX_QUEUES
  *
  * The platform device is named @name, has a 64-bit DMA mask, a
@@ -1881,8 +1880,7 @@ struct exnic_hw *exnic_sim_create(const char *name,
 	int err;
 
 	if (!name || !num_queues || num_queues > EXNIC_MAX_QUEUES ||
-	    (mode != EXNIC_SIM_PAIR && mode != EXNIC_SIM_SINK &&
-	     mode != EXNIC_SIM_NULL))
+	    (mode != EXNIC_SIM_PAIR && mode != EXNIC_SIM_SINK))
 		return ERR_PTR(-EINVAL);
 	/* A clean error rather than sysfs' duplicate-name stack dump */
 	dup = bus_find_device_by_name(&platform_bus_type, NULL, name);
@@ -1973,18 +1971,6 @@ err_free:
 	return ERR_PTR(err);
 }
 EXPORT_SYMBOL_NS_GPL(exnic_sim_create, EXNIC_SIM);
-
-/**
- * exnic_sim_get_mode() - what a device does with the frames it transmits
- * @hw: the device
- *
- * Return: the mode it was created with.
- */
-enum exnic_sim_mode exnic_sim_get_mode(struct exnic_hw *hw)
-{
-	return hw->mode;
-}
-EXPORT_SYMBOL_NS_GPL(exnic_sim_get_mode, EXNIC_SIM);
 
 /**
  * exnic_sim_destroy() - remove a simulated device

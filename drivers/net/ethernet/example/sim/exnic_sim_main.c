@@ -7,11 +7,13 @@
  * Module parameters: "pairs" port pairs (exnic0 <-> exnic1, ...), then
  * "sinks" sink devices, then "nulls" null devices, all with the quirk
  * "profile" and "queues" queue pairs. The platform devices are named
- * exnic0, exnic1, ...
+ * exnic0, exnic1, ...; null devices are net devices of this module
+ * (exnic_sim_null.c), no exnic binds them.
  */
 
 #include <linux/err.h>
 #include <linux/module.h>
+#include <linux/netdevice.h>
 #include <linux/printk.h>
 
 #include "exnic_hw.h"
@@ -44,9 +46,13 @@ MODULE_PARM_DESC(queues, "Queue pairs per device (default 4)");
 
 static struct exnic_hw *exnic_sim_hws[EXNIC_SIM_MAX_DEVICES];
 static unsigned int exnic_sim_nr_hws;
+static struct net_device *exnic_sim_nulls[EXNIC_SIM_MAX_DEVICES];
+static unsigned int exnic_sim_nr_nulls;
 
 static void exnic_sim_destroy_devices(void)
 {
+	while (exnic_sim_nr_nulls)
+		exnic_sim_null_destroy(exnic_sim_nulls[--exnic_sim_nr_nulls]);
 	while (exnic_sim_nr_hws)
 		exnic_sim_destroy(exnic_sim_hws[--exnic_sim_nr_hws]);
 }
@@ -65,6 +71,19 @@ static int exnic_sim_create_one(const struct exnic_sim_profile *prof,
 		return PTR_ERR(hw);
 	exnic_sim_hws[exnic_sim_nr_hws++] = hw;
 	*hwp = hw;
+	return 0;
+}
+
+static int exnic_sim_create_null(void)
+{
+	struct net_device *ndev;
+
+	if (exnic_sim_nr_nulls >= EXNIC_SIM_MAX_DEVICES)
+		return -E2BIG;
+	ndev = exnic_sim_null_create(queues);
+	if (IS_ERR(ndev))
+		return PTR_ERR(ndev);
+	exnic_sim_nulls[exnic_sim_nr_nulls++] = ndev;
 	return 0;
 }
 
@@ -96,7 +115,7 @@ static int exnic_sim_create_devices(void)
 			return err;
 	}
 	for (i = 0; i < nulls; i++) {
-		err = exnic_sim_create_one(&prof, EXNIC_SIM_NULL, &a);
+		err = exnic_sim_create_null();
 		if (err)
 			return err;
 	}
@@ -129,5 +148,5 @@ static void __exit exnic_sim_module_exit(void)
 }
 module_exit(exnic_sim_module_exit);
 
-MODULE_DESCRIPTION("exnic_sim: the simulated NIC the exnic driver drives");
+MODULE_DESCRIPTION("exnic_sim: the simulated NIC the exnic driver drives, and null devices");
 MODULE_LICENSE("GPL");
