@@ -1,16 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * exnic: every difference between the kernels the kit is tested on, in one
- * place. The driver is written against 6.12; this header maps what it uses
- * onto older kernels, so the driver's .c files carry no version checks.
- * The KUnit side has its own: kunit/kunit_compat.h.
+ * exnic and exnic_sim on kernels older than 6.12: what the code uses of
+ * 6.12 that they lack, in one place, so that the code itself is 6.12 code,
+ * with no version checks and no compat include. For such kernels only, the
+ * Makefile includes this header first into every file and puts compat/ on
+ * the include path, for the headers they lack:
  *
- * Tested: Debian's linux-source-6.12 (6.12.y) and linux-source-6.1 (6.1.y).
- * A check names the release that brought the API; where a stable series
- * backported it, the check names that series' first release with it.
- * Version checks belong here and nowhere else, so checkpatch's
- * LINUX_VERSION_CODE warning is waived for *_compat.h files only
- * (scripts/check-kernel-code).
+ *   compat/linux/unaligned.h        <asm/unaligned.h> before 6.12
+ *   compat/net/page_pool/helpers.h  <net/page_pool.h> before 6.6
+ *   compat/kunit/static_stub.h      none before 6.4: KUNIT_STATIC_STUB_REDIRECT()
+ *                                   does nothing, the function always does
+ *                                   its real work (kunit/kunit_compat.h skips
+ *                                   the tests that would replace it)
+ *
+ * Written for Debian's linux-source-6.1 (6.1.y), the older kernel the kit
+ * is tested on; kernels in between are not tested. Each item names the
+ * release that brought the API. The KUnit side has its own:
+ * kunit/kunit_compat.h.
  */
 #ifndef _EXNIC_COMPAT_H_
 #define _EXNIC_COMPAT_H_
@@ -19,141 +25,76 @@
 #include <linux/netdevice.h>
 #include <linux/platform_device.h>
 #include <linux/seq_file.h>
-#include <linux/version.h>
+#include <linux/string.h>
 #include <net/netdev_queues.h>
-
-/* <asm/unaligned.h> moved to <linux/unaligned.h> in 6.12. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
-#include <linux/unaligned.h>
-#else
-#include <asm/unaligned.h>
-#endif
-
-/* The page_pool API split into <net/page_pool/{types,helpers}.h> in 6.6. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 6, 0)
 #include <net/page_pool/helpers.h>
-#else
-#include <net/page_pool.h>
-#endif
 
 /*
- * KUnit static stubs (<kunit/static_stub.h>) came in 6.4. Before, the
- * redirect does nothing: the function always does its real work, and the
- * tests that would replace it skip (kunit/kunit_compat.h).
+ * struct page_pool_params (6.12) tells the pool its NAPI, its net device
+ * and its RX queue; 6.1's knows none of them, and a pool there recycles
+ * only through its ring. The driver fills this copy of 6.12's fields, and
+ * page_pool_create() passes on those 6.1 has.
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
-#include <kunit/static_stub.h>
-#else
-#define KUNIT_STATIC_STUB_REDIRECT(real_fn_name, args...) ((void)(real_fn_name))
-#endif
+struct exnic_compat_page_pool_params {
+	unsigned int flags;
+	unsigned int order;
+	unsigned int pool_size;
+	int nid;
+	struct device *dev;
+	struct napi_struct *napi;
+	enum dma_data_direction dma_dir;
+	unsigned int max_len;
+	unsigned int offset;
+	struct net_device *netdev;
+	u32 queue_idx;
+};
 
-/**
- * exnic_page_pool_params_stack - tell a page pool its NAPI, netdev, queue
- * @pp: the pool's parameters
- * @napi: NAPI instance the pool's pages are recycled from directly
- * @netdev: net device the pool is listed under (netlink)
- * @queue_idx: RX queue the pool serves
- *
- * 6.12 has all three in struct page_pool_params; 6.1 has none of them, and
- * a pool there recycles only through its ring. Kernels in between have
- * some of them; they are not tested, and get none.
- */
-static inline void
-exnic_page_pool_params_stack(struct page_pool_params *pp,
-			     struct napi_struct *napi,
-			     struct net_device *netdev, u32 queue_idx)
+static inline struct page_pool *
+exnic_compat_page_pool_create(const struct exnic_compat_page_pool_params *p)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
-	pp->napi = napi;
-	pp->netdev = netdev;
-	pp->queue_idx = queue_idx;
-#endif
+	const struct page_pool_params pp = {
+		.flags = p->flags,
+		.order = p->order,
+		.pool_size = p->pool_size,
+		.nid = p->nid,
+		.dev = p->dev,
+		.dma_dir = p->dma_dir,
+		.max_len = p->max_len,
+		.offset = p->offset,
+	};
+
+	return page_pool_create(&pp);
 }
+
+#define page_pool_params	exnic_compat_page_pool_params
+#define page_pool_create	exnic_compat_page_pool_create
 
 /*
  * Per-queue statistics over netlink (struct netdev_stat_ops, with the
- * stop and wake counters exnic reports): 6.12 has them, 6.1 has none, and
- * the ops are defined there only so that exnic_qstats.c compiles; nothing
- * calls them. Kernels in between are not tested, and get none.
+ * stop and wake counters exnic reports): 6.1 has none. The Makefile
+ * leaves exnic_qstats.c out, and this stands in for its entry point.
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
-static inline void
-exnic_netdev_set_stat_ops(struct net_device *ndev,
-			  const struct netdev_stat_ops *ops)
-{
-	ndev->stat_ops = ops;
-}
-#else
-struct netdev_queue_stats_rx {
-	u64 bytes;
-	u64 packets;
-	u64 alloc_fail;
-};
-
-struct netdev_queue_stats_tx {
-	u64 bytes;
-	u64 packets;
-	u64 hw_drop_errors;
-	u64 needs_csum;
-	u64 stop;
-	u64 wake;
-};
-
-struct netdev_stat_ops {
-	void (*get_queue_stats_rx)(struct net_device *dev, int idx,
-				   struct netdev_queue_stats_rx *stats);
-	void (*get_queue_stats_tx)(struct net_device *dev, int idx,
-				   struct netdev_queue_stats_tx *stats);
-	void (*get_base_stats)(struct net_device *dev,
-			       struct netdev_queue_stats_rx *rx,
-			       struct netdev_queue_stats_tx *tx);
-};
-
-static inline void
-exnic_netdev_set_stat_ops(struct net_device *ndev,
-			  const struct netdev_stat_ops *ops)
+static inline void exnic_set_stat_ops(struct net_device *ndev)
 {
 }
-#endif
 
 /* ethtool_puts() came in 6.8. */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 8, 0)
 static inline void ethtool_puts(u8 **data, const char *str)
 {
 	strscpy((char *)*data, str, ETH_GSTRING_LEN);
 	*data += ETH_GSTRING_LEN;
 }
-#endif
 
 /*
- * platform_driver.remove returns void from 6.11. From 6.3 until then, and
- * in 6.1.y, the void-returning callback is .remove_new.
+ * device_set_driver_override() replaced platform_device.driver_override
+ * in 6.12.80 (stable); before, driver_set_override() sets the bus's field.
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 11, 0)
-#define EXNIC_PLATFORM_REMOVE(fn)	.remove = (fn)
-#else
-#define EXNIC_PLATFORM_REMOVE(fn)	.remove_new = (fn)
-#endif
-
-/**
- * exnic_set_driver_override - bind only @drv_name to @pdev
- * @pdev: a platform device not yet added
- * @drv_name: the driver's name
- *
- * device_set_driver_override() replaced platform_device.driver_override in
- * 6.12.80 (stable); before, driver_set_override() sets the bus's field.
- *
- * Return: 0 or -ENOMEM.
- */
-static inline int exnic_set_driver_override(struct platform_device *pdev,
-					    const char *drv_name)
+static inline int device_set_driver_override(struct device *dev,
+					     const char *drv_name)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 80)
-	return device_set_driver_override(&pdev->dev, drv_name);
-#else
-	return driver_set_override(&pdev->dev, &pdev->driver_override,
+	return driver_set_override(dev,
+				   &to_platform_device(dev)->driver_override,
 				   drv_name, strlen(drv_name));
-#endif
 }
 
 /*

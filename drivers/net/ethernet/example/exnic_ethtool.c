@@ -15,7 +15,6 @@
 #include <linux/platform_device.h>
 
 #include "exnic.h"
-#include "exnic_compat.h"
 
 /*
  * ethtool -S carries only what the standard statistics do not: packets,

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * exnic: reference driver for a simulated NIC that adopts
- * IFF_TX_SKB_NO_LINEAR. The platform driver's probe and remove; the
- * module registers the driver, and it binds to the devices the exnic_sim
- * module creates.
+ * IFF_TX_SKB_NO_LINEAR. The platform driver's probe; the module registers
+ * the driver, and it binds to the devices the exnic_sim module creates.
  */
 
 #include <linux/etherdevice.h>
@@ -13,7 +12,6 @@
 #include <linux/slab.h>
 
 #include "exnic.h"
-#include "exnic_compat.h"
 
 static void exnic_read_mac(struct exnic_priv *priv)
 {
@@ -34,11 +32,20 @@ static void exnic_read_mac(struct exnic_priv *priv)
 		eth_hw_addr_random(priv->ndev);
 }
 
+static void exnic_cancel_reset(void *data)
+{
+	struct exnic_priv *priv = data;
+
+	cancel_work_sync(&priv->reset_work);
+}
+
 /**
  * exnic_probe - bind to a simulated exnic device
  * @pdev: the platform device; its platform data is a struct exnic_hw *
  *
- * Sets the device's drvdata to the struct net_device.
+ * Sets the device's drvdata to the struct net_device. Everything probe
+ * sets up is device managed: on unbind the net device is unregistered,
+ * then the reset work cancelled, then the net device freed.
  *
  * Return: 0 or a negative error.
  */
@@ -64,7 +71,7 @@ static int exnic_probe(struct platform_device *pdev)
 	if (!nq)
 		return -ENODEV;
 
-	ndev = alloc_etherdev_mqs(sizeof(*priv), nq, nq);
+	ndev = devm_alloc_etherdev_mqs(&pdev->dev, sizeof(*priv), nq, nq);
 	if (!ndev)
 		return -ENOMEM;
 	SET_NETDEV_DEV(ndev, &pdev->dev);
@@ -102,30 +109,15 @@ static int exnic_probe(struct platform_device *pdev)
 #endif
 
 	platform_set_drvdata(pdev, ndev);
-	err = register_netdev(ndev);
-	if (err) {
-		platform_set_drvdata(pdev, NULL);
-		free_netdev(ndev);
+	err = devm_add_action_or_reset(&pdev->dev, exnic_cancel_reset, priv);
+	if (err)
 		return err;
-	}
+	err = devm_register_netdev(&pdev->dev, ndev);
+	if (err)
+		return err;
 	netdev_info(ndev, "exnic %s: %u queues, caps %#x\n",
 		    dev_name(&pdev->dev), nq, caps);
 	return 0;
-}
-
-/**
- * exnic_remove - unbind: unregister and free the net device
- * @pdev: the platform device
- */
-static void exnic_remove(struct platform_device *pdev)
-{
-	struct net_device *ndev = platform_get_drvdata(pdev);
-	struct exnic_priv *priv = netdev_priv(ndev);
-
-	unregister_netdev(ndev);
-	cancel_work_sync(&priv->reset_work);
-	platform_set_drvdata(pdev, NULL);
-	free_netdev(ndev);
 }
 
 static struct platform_driver exnic_driver = {
@@ -133,7 +125,6 @@ static struct platform_driver exnic_driver = {
 		.name = EXNIC_DRV_NAME,
 	},
 	.probe = exnic_probe,
-	EXNIC_PLATFORM_REMOVE(exnic_remove),
 };
 
 module_platform_driver(exnic_driver);

@@ -7,9 +7,9 @@
  * own counters.
  */
 #include <linux/netdevice.h>
+#include <net/netdev_queues.h>
 
 #include "exnic.h"
-#include "exnic_compat.h"
 
 /* The RX fields exnic counts, zeroed; then a ring's counters added */
 static void exnic_qstats_rx_zero(struct netdev_queue_stats_rx *rx)
@@ -122,5 +122,5 @@ static const struct netdev_stat_ops exnic_stat_ops = {
  */
 void exnic_set_stat_ops(struct net_device *ndev)
 {
-	exnic_netdev_set_stat_ops(ndev, &exnic_stat_ops);
+	ndev->stat_ops = &exnic_stat_ops;
 }

@@ -23,15 +23,16 @@
  * the two apart. The reference patch series replaces this switch.
  */
 
+#include <kunit/static_stub.h>
 #include <kunit/visibility.h>
 #include <linux/dma-mapping.h>
 #include <linux/etherdevice.h>
 #include <linux/if_ether.h>
 #include <linux/slab.h>
 #include <net/netdev_queues.h>
+#include <net/page_pool/helpers.h>
 
 #include "exnic.h"
-#include "exnic_compat.h"
 
 /* Inline bytes, rounded up to whole continuation slots. */
 #define EXNIC_TX_INLINE_BUF	(EXNIC_TX_INLINE_MAX + 16)
@@ -1280,6 +1281,9 @@ int exnic_alloc_rx_ring(struct exnic_priv *priv, struct exnic_ring *ring,
 		.dma_dir = DMA_FROM_DEVICE,
 		.offset = 0,
 		.max_len = EXNIC_RX_BUF_LEN,
+		.napi = napi,
+		.netdev = priv->ndev,
+		.queue_idx = ring->q_idx,
 	};
 	u32 size = priv->rx_ring_size;
 	int err = -ENOMEM;
@@ -1295,7 +1299,6 @@ int exnic_alloc_rx_ring(struct exnic_priv *priv, struct exnic_ring *ring,
 	ring->rx_page = kvcalloc(size, sizeof(*ring->rx_page), GFP_KERNEL);
 	if (!ring->rx_page)
 		goto err;
-	exnic_page_pool_params_stack(&pp, napi, priv->ndev, ring->q_idx);
 	ring->pp = page_pool_create(&pp);
 	if (IS_ERR(ring->pp)) {
 		err = PTR_ERR(ring->pp);

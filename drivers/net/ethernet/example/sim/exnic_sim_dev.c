@@ -108,10 +108,10 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
+#include <linux/unaligned.h>
 #include <linux/workqueue.h>
 #include <net/checksum.h>
 
-#include "exnic_compat.h"
 #include "exnic_hw.h"
 #include "exnic_sim.h"
 #include "exnic_sim_priv.h"
@@ -1938,7 +1938,7 @@ struct exnic_hw *exnic_sim_create(const char *name,
 		goto err_free;
 	}
 	/* Whatever @name, bind the exnic driver (matched by driver name) */
-	err = exnic_set_driver_override(pdev, EXNIC_SIM_DRV_NAME);
+	err = device_set_driver_override(&pdev->dev, EXNIC_SIM_DRV_NAME);
 	if (err)
 		goto err_put;
 	pdev->platform_dma_mask = DMA_BIT_MASK(64);
