@@ -29,7 +29,8 @@
 #   the "sink" setup (default 10).
 #   headlen0_tx runs with --no-check (each UMEM chunk written once, no
 #   compare on completion), as xsk_min_tx does.
-#   EXNIC_KO=PATH loads that exnic.ko instead of the kernel build's.
+#   EXNIC_KO=PATH loads that exnic.ko instead of the kernel build's (after
+#   the kernel build's exnic_sim.ko, which creates the devices).
 set -euo pipefail
 
 rounds=${1:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
@@ -78,7 +79,8 @@ source "$root/tests/lib.sh"	# iface_by_driver
 # Fixed against per-byte costs under TCG (bench/tcg_costs.c)
 taskset -c 0 "$root/bench/tcg_costs" --json >"$out/tcg-costs-guest.json"
 
-insmod "${EXNIC_KO:-$KIT_BUILD/drivers/net/ethernet/example/exnic.ko}" pairs=0 sinks=1 nulls=1 queues=1
+insmod "$KIT_BUILD/drivers/net/ethernet/example/exnic_sim.ko" pairs=0 sinks=1 nulls=1 queues=1
+insmod "${EXNIC_KO:-$KIT_BUILD/drivers/net/ethernet/example/exnic.ko}"
 sink=$(iface_by_mode sink) || { echo "bench: no exnic sink device" >&2; exit 1; }
 null=$(iface_by_mode null) || {
 	echo "bench: no exnic null device; rebuild the bench kernel (KIT_VARIANT=bench scripts/build-kernel)" >&2
@@ -104,11 +106,11 @@ sinkdev=$(dev_of_iface "$sink")
 if [ -w "$dbg/$sinkdev/fetch" ]; then
 	echo "$fetch" >"$dbg/$sinkdev/fetch"
 elif [ "$fetch" = 0 ]; then
-	echo "bench: this exnic.ko has no sink 'fetch' switch; rebuild the bench kernel (bench/run without --no-build)" >&2
+	echo "bench: this exnic_sim.ko has no sink 'fetch' switch; rebuild the bench kernel (bench/run without --no-build)" >&2
 	exit 1
 fi
 [ -w "$dbg/$sinkdev/poll_ms" ] || {
-	echo "bench: this exnic.ko has no 'poll_ms' switch; rebuild the bench kernel (bench/run without --no-build)" >&2
+	echo "bench: this exnic_sim.ko has no 'poll_ms' switch; rebuild the bench kernel (bench/run without --no-build)" >&2
 	exit 1
 }
 log "sink $sink, null $null; $rounds rounds of ${sizes[*]} B, $secs s a run, SO_SNDBUF ${sb[1]:-default}, sink fetch $fetch"

@@ -40,7 +40,8 @@ source "$root/bench/guest_lib.sh"
 for r in $(seq "$rounds"); do
 	for v in "${variants[@]}"; do
 		name=${v%%=*} ko=${v#*=}
-		insmod "$ko" pairs=0 sinks=1 nulls=1 queues=1
+		insmod "$(dirname "$ko")/exnic_sim.ko" pairs=0 sinks=1 nulls=1 queues=1
+		insmod "$ko"
 		sink=$(iface_by_mode sink) || { log "no sink device after insmod $ko"; exit 1; }
 		null=$(iface_by_mode null) || { log "no null device after insmod $ko"; exit 1; }
 		sinkdev=$(dev_of_iface "$sink")
@@ -78,6 +79,6 @@ for r in $(seq "$rounds"); do
 		echo 0 >"$dbg/$sinkdev/poll_ms"
 		echo 1 >"$wqmask"
 		sleep 0.2
-		rmmod exnic
+		rmmod exnic exnic_sim
 	done
 done

@@ -5,8 +5,8 @@
 bench/profile builds the copy against the bench kernel and loads it in
 place of the kit's exnic.ko. The timing is ktime_get_ns() around the steps
 of exnic_start_xmit() (prepare, map, commit, and the doorbell inside the
-commit) and around the null device's exnic_null_xmit(). Every
-PROFILE_FRAMES frames the module logs one line per device kind:
+commit) and around the null device's exnic_null_xmit() (in exnic_sim.ko).
+Every PROFILE_FRAMES frames the module logs one line per device kind:
 
   exnic-profile: sink headlen0 frames 20000 xmit NS prepare NS map NS
                  commit NS doorbell NS
@@ -100,7 +100,7 @@ ANCHORS = [
      "\texnic_tx_commit(&ctx);\n"
      "\texprof_commit += ktime_get_ns() - t0;\n"
      "\treturn NETDEV_TX_OK;\n"),
-    ("exnic_main.c",
+    ("sim/exnic_sim_null.c",
      "\tdev_sw_netstats_tx_add(ndev, 1, skb->len);\n"
      "\tdev_consume_skb_any(skb);\n\treturn NETDEV_TX_OK;\n",
      "\tstatic u64 frames, sum;\n"

@@ -71,9 +71,23 @@ h0tx() {
 	[ "$rc" = 0 ] || { echo "# headlen0_tx $* -> exit $rc"; sed 's/^/#   /' "$KIT_OUT/$name.err" | tail -5; }
 	return "$rc"
 }
-# load_exnic [PARAM=VALUE...]: loads the test kernel's exnic module
+# load_exnic [PARAM=VALUE...]: loads the test kernel's exnic_sim module,
+# which creates the simulated devices (the PARAMs are its), then exnic,
+# which binds to them
 load_exnic() {
-	insmod "$KIT_BUILD/drivers/net/ethernet/example/exnic.ko" "$@"
+	load_exnic_from "$KIT_BUILD/drivers/net/ethernet/example" "$@"
+}
+# load_exnic_from DIR [PARAM=VALUE...]: the same, from DIR's exnic_sim.ko
+# and exnic.ko (an out-of-tree build)
+load_exnic_from() {
+	local dir=$1
+	shift
+	insmod "$dir/exnic_sim.ko" "$@" || return 1
+	insmod "$dir/exnic.ko" || { rmmod exnic_sim; return 1; }
+}
+# unload_exnic: exnic, then exnic_sim with its devices
+unload_exnic() {
+	rmmod exnic exnic_sim
 }
 # unload_exnic: removes what load_exnic loaded
 unload_exnic() {

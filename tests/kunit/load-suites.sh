@@ -2,11 +2,13 @@
 # In the guest: loads the KUnit suites from a module dir (a kernel build's
 # drivers/net/ethernet/example or an out-of-tree build of it), in
 # dependency order. Each test module runs its suites as it loads; the KTAP
-# goes to the kernel log. exnic is loaded with no devices of its own.
+# goes to the kernel log. exnic_sim is loaded with no devices of its own:
+# the tests create theirs.
 dir=${1:?usage: load-suites.sh MODULE_DIR}
 set -e
 insmod "$dir/kunit/skb_shapes.ko"
 insmod "$dir/kunit/skb_shapes_test.ko"
-insmod "$dir/exnic.ko" pairs=0
+insmod "$dir/exnic_sim.ko" pairs=0
+insmod "$dir/exnic.ko"
 insmod "$dir/kunit/exnic_tx_test.ko"
-rmmod exnic_tx_test skb_shapes_test exnic skb_shapes
+rmmod exnic_tx_test skb_shapes_test exnic exnic_sim skb_shapes

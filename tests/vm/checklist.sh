@@ -13,7 +13,7 @@
 . "$KIT_ROOT/tests/checklist_lib.sh"
 
 kver=$(basename "$KIT_BUILD" | sed 's/^build-\([0-9.]*\)-.*/\1/')
-baseline_ko=$(dirname "$KIT_BUILD")/baseline-$kver/exnic.ko
+baseline_dir=$(dirname "$KIT_BUILD")/baseline-$kver
 
 
 # --- adopted exnic: every item passes or is n/a, in every profile ---------
@@ -38,8 +38,8 @@ expect "[adopted none] only NL-11 is n/a (no checksum request from AF_XDP)" \
 	"$(items adopted-none n/a)" NL-11
 
 # --- baseline exnic, flag forced on by nl_force: the device rules catch it
-rmmod exnic
-if check "baseline exnic loads ($baseline_ko)" insmod "$baseline_ko"; then
+unload_exnic
+if check "baseline exnic loads ($baseline_dir)" load_exnic_from "$baseline_dir"; then
 	p0=$(iface_by_driver exnic 0)
 	p1=$(iface_by_driver exnic 1)
 	exnic_profile "$p0" "$p1" none
@@ -72,7 +72,7 @@ if check "baseline exnic loads ($baseline_ko)" insmod "$baseline_ko"; then
 	cl baseline-unforced --quick --probe first "$p0" "$p1"
 	expect "[baseline] rmmod nl_force: the flag is off again (NL-13 n/a)" \
 		"$(items baseline-unforced n/a | grep -o NL-13)" NL-13
-	rmmod exnic
+	unload_exnic
 fi
 
 # --- upstream drivers, reported as they are ---------------------------------
