@@ -10,7 +10,8 @@ It rewrites that tree in place:
 
   state STEP TREE
       The tree as patch STEP of series/exnic/steps leaves it.
-      - *.c, *.h of drivers/net/ethernet/example/: each CONFIG_EXNIC_BASELINE
+      - *.c, *.h of drivers/net/ethernet/example/ and its subdirectories
+        but kunit/ (sim/, compat/): each CONFIG_EXNIC_BASELINE
         conditional is tagged with the step that owns it (series/exnic/steps: its
         file and enclosing function), then unifdef resolves the blocks of
         steps 2..STEP to the adopted side and the others to the baseline
@@ -201,8 +202,15 @@ def unifdef(text, defs, undefs, what):
 
 
 def c_sources(tree):
+    """The *.c, *.h of the driver and its subdirectories (the simulated
+    device's sim/, compat/), relative to EXAMPLE; kunit/ is the tests'."""
     d = os.path.join(tree, EXAMPLE)
-    return sorted(f for f in os.listdir(d) if f.endswith(('.c', '.h')))
+    found = []
+    for root, dirs, files in os.walk(d):
+        dirs[:] = sorted(x for x in dirs if x != 'kunit')
+        found += [os.path.relpath(os.path.join(root, f), d)
+                  for f in files if f.endswith(('.c', '.h'))]
+    return sorted(found)
 
 
 def resolve_steps(tree, steps, upto):
