@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * exnic datasheet: the only contract between the exnic driver and the
- * simulated exnic device (exnic_sim.c).
+ * simulated exnic device (sim/, the exnic_sim module).
  *
  * The driver reaches the device through registers (exnic_hw_rd32() /
  * exnic_hw_wr32()), descriptor rings in DMA memory, and interrupts
@@ -190,7 +190,8 @@ struct exnic_rx_desc {
 #define EXNIC_RXD_DONE			BIT_ULL(63)
 
 /* ----------------------------------------------------------------------
- * Access functions: the bus of the simulated device
+ * Access functions: the register window of the bus the device sits on,
+ * exported by the exnic_sim module (symbol namespace EXNIC_SIM)
  * ----------------------------------------------------------------------
  */
 
