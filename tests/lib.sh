@@ -89,10 +89,6 @@ load_exnic_from() {
 unload_exnic() {
 	rmmod exnic exnic_sim
 }
-# unload_exnic: removes what load_exnic loaded
-unload_exnic() {
-	rmmod exnic
-}
 # exnic's quirk profiles (debugfs profile), 'none' first
 EXNIC_PROFILES="none no-zero-len min-inline tx-header trailer max-bufs dma-align no-pad strict"
 # exnic_profile P0 P1 NAME: both exnic ports in quirk profile NAME, up

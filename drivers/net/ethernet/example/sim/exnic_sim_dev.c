@@ -1298,7 +1298,7 @@ out:
 		exnic_sim_raise(hw, rq);
 	return err;
 }
-EXPORT_SYMBOL_IF_KUNIT(exnic_sim_rx_inject);
+EXPORT_SYMBOL_NS_GPL(exnic_sim_rx_inject, EXNIC_SIM);
 
 /* Consumes one frame from the TX ring; false if there was none to take */
 static bool exnic_sim_tx_one(struct exnic_hw *hw, struct exnic_sim_queue *q)

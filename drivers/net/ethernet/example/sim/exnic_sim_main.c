@@ -38,7 +38,7 @@ MODULE_PARM_DESC(nulls,
 static char *profile = "none";
 module_param(profile, charp, 0444);
 MODULE_PARM_DESC(profile,
-		 "Quirk profile: none, no-zero-len, min-inline, tx-header, trailer, max-bufs, dma-align, no-pad, strict; name=N overrides N");
+		 "Quirk profile: none, no-zero-len, min-inline, tx-header, trailer, max-bufs, dma-align, no-pad, no-csum, strict; name=N overrides N");
 
 static unsigned int queues = 4;
 module_param(queues, uint, 0444);
