@@ -25,8 +25,9 @@ It rewrites that tree in place:
         toctree line in the parent index.rst: example/index when there is
         a docs/index.rst, else one line per page.
       - MAINTAINERS: the series/exnic/MAINTAINERS entry (@AUTHOR@ from
-        series/exnic/author) in alphabetical place; its Documentation/ line only
-        from the docs step on.
+        $KIT_SERIES_AUTHOR, 'Name <email>': scripts/gen-series sets it to
+        the git identity of whoever generates the series) in alphabetical
+        place; its Documentation/ line only from the docs step on.
 
   states TREE OUTDIR
       For every step N: a copy of TREE in OUTDIR/N, made into step N's
@@ -419,7 +420,10 @@ def add_docs(tree):
 
 
 def add_maintainers(tree, with_docs):
-    author = read(os.path.join(SERIES, 'author')).strip()
+    author = os.environ.get('KIT_SERIES_AUTHOR', '').strip()
+    if not re.match(r'^[^<>]+ <[^<>\s]+@[^<>\s]+>$', author):
+        raise SeriesError('KIT_SERIES_AUTHOR: want the maintainer as '
+                          f"'Name <email>', got {author!r}")
     entry = read(os.path.join(SERIES, 'MAINTAINERS')).replace('@AUTHOR@', author)
     entry = [l for l in entry.rstrip('\n').split('\n')
              if with_docs or not l.startswith('F:\tDocumentation/')]
