@@ -13,7 +13,10 @@ It rewrites that tree in place:
       - *.c, *.h of drivers/net/ethernet/example/ and its subdirectories
         but kunit/ (sim/, compat/): each CONFIG_EXNIC_BASELINE
         conditional is tagged with the step that owns it (series/exnic/steps: its
-        file and enclosing function), then unifdef resolves the blocks of
+        file and enclosing function, or the function its #if line names in
+        a trailing comment, '#ifndef CONFIG_EXNIC_BASELINE /* exnic_tx_pad() */',
+        for what a step needs outside its function, such as a buffer
+        allocated at ring setup), then unifdef resolves the blocks of
         steps 2..STEP to the adopted side and the others to the baseline
         side. A block no step owns, or a step item that owns no block, is
         an error.
@@ -145,6 +148,9 @@ def step_of_kind(steps, kind):
 # ---------------------------------------------------- C: tags, unifdef
 
 COND_RE = re.compile(r'^\s*#\s*(if|ifdef|ifndef|elif)\b')
+# '#ifndef CONFIG_EXNIC_BASELINE /* exnic_tx_pad() */': the block belongs to
+# the step that owns that function of the same file.
+OWNER_RE = re.compile(r'/\*\s*([A-Za-z_]\w*)\(\)\s*\*/\s*$')
 FUNC_RE = re.compile(r'^[A-Za-z_][^;=]*?\b([A-Za-z_]\w*)\s*\(')
 
 
@@ -174,7 +180,18 @@ def tag_blocks(name, text, owners, claimed):
                     f'{EXAMPLE}/{name}:{lineno}: {SYM} outside #if/#ifdef/'
                     '#ifndef/#elif; the series can only resolve '
                     'conditionals')
-            key = (name, func) if (name, func) in owners else (name, '*')
+            named = OWNER_RE.search(line)
+            if named:
+                key = (name, named.group(1))
+                if key not in owners:
+                    raise SeriesError(
+                        f'{EXAMPLE}/{name}:{lineno}: the {SYM} block names '
+                        f'{named.group(1)}(), which no driver step of '
+                        f'series/exnic/steps names ({name}:{named.group(1)})')
+            elif (name, func) in owners:
+                key = (name, func)
+            else:
+                key = (name, '*')
             step = owners.get(key)
             if step is None:
                 where = f'in {func}()' if func else 'at file scope'
