@@ -1173,17 +1173,16 @@ static void exnic_ring_init(struct exnic_priv *priv, struct exnic_ring *ring,
 }
 
 /**
- * exnic_alloc_tx_ring - allocate a TX ring and its pre-mapped buffers
+ * exnic_alloc_tx_ring - allocate a TX ring
  * @priv: the device
  * @ring: ring to set up, its q_idx set
  *
- * Uses the quirks in @priv->q: the trailer buffers are sized from them.
+ * Sizes what one frame may need from the quirks in @priv->q.
  *
  * Return: 0 or -ENOMEM.
  */
 int exnic_alloc_tx_ring(struct exnic_priv *priv, struct exnic_ring *ring)
 {
-	u32 align = max3(priv->q.dma_align, 1U, EXNIC_TX_TRAILER_STRIDE);
 	u32 size = priv->tx_ring_size;
 
 	exnic_ring_init(priv, ring, size);
@@ -1197,12 +1196,19 @@ int exnic_alloc_tx_ring(struct exnic_priv *priv, struct exnic_ring *ring)
 	ring->tx_buf = kvcalloc(size, sizeof(*ring->tx_buf), GFP_KERNEL);
 	if (!ring->tx_buf)
 		goto err;
-	/* Coherent memory comes zeroed and page aligned. */
+#ifndef CONFIG_EXNIC_BASELINE /* exnic_tx_pad() */
+	/* The pad buffer: coherent memory comes zeroed and page aligned. */
 	ring->pad = dma_alloc_coherent(ring->dev, ETH_ZLEN, &ring->pad_dma,
 				       GFP_KERNEL);
 	if (!ring->pad)
 		goto err;
+#endif
+#ifndef CONFIG_EXNIC_BASELINE /* exnic_tx_trailer() */
+	/* One pre-mapped trailer buffer a slot, each aligned for the device. */
 	if (priv->q.trailer_len) {
+		u32 align = max3(priv->q.dma_align, 1U,
+				 EXNIC_TX_TRAILER_STRIDE);
+
 		ring->trailer_stride = ALIGN(priv->q.trailer_len, align);
 		ring->trailer = dma_alloc_coherent(ring->dev,
 						   size * ring->trailer_stride,
@@ -1211,6 +1217,7 @@ int exnic_alloc_tx_ring(struct exnic_priv *priv, struct exnic_ring *ring)
 		if (!ring->trailer)
 			goto err;
 	}
+#endif
 	return 0;
 
 err:
@@ -1246,13 +1253,17 @@ void exnic_free_tx_ring(struct exnic_ring *ring)
 		kvfree(ring->tx_buf);
 		ring->tx_buf = NULL;
 	}
+#ifndef CONFIG_EXNIC_BASELINE /* exnic_tx_trailer() */
 	if (ring->trailer)
 		dma_free_coherent(ring->dev, ring->size * ring->trailer_stride,
 				  ring->trailer, ring->trailer_dma);
 	ring->trailer = NULL;
+#endif
+#ifndef CONFIG_EXNIC_BASELINE /* exnic_tx_pad() */
 	if (ring->pad)
 		dma_free_coherent(ring->dev, ETH_ZLEN, ring->pad, ring->pad_dma);
 	ring->pad = NULL;
+#endif
 	if (ring->txd)
 		dma_free_coherent(ring->dev, ring->size * sizeof(*ring->txd),
 				  ring->txd, ring->desc_dma);
