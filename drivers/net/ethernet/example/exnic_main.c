@@ -100,7 +100,7 @@ static int exnic_probe(struct platform_device *pdev)
 	ndev->min_mtu = ETH_MIN_MTU;
 
 #ifdef CONFIG_EXNIC_BASELINE
-	/* The linear-assuming baseline does not claim the flag. */
+	/* The TX path needs the frame's headers in the linear part. */
 	priv->pflags = 0;
 #else
 	/* Every TX step handles skb_headlen() == 0: see exnic_txrx.c. */

@@ -1,22 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * exnic datapath: TX for every skb shape (IFF_TX_SKB_NO_LINEAR), TX
- * completion, page-based RX, NAPI.
+ * exnic datapath: TX, TX completion, page-based RX, NAPI.
  *
- * The TX path reads like fbnic_tx_map() with the linear assumptions taken
- * out. With IFF_TX_SKB_NO_LINEAR, AF_XDP zero-copy transmit hands the driver
- * skbs built by xsk_build_skb_zerocopy(): skb_headlen() == 0, the whole frame
- * (Ethernet header included) in frags that point into the user's UMEM, and
- * only max(NET_SKB_PAD, L1_CACHE_ALIGN(needed_headroom)) bytes of headroom
- * (needed_tailroom is not reserved on that path). Each rule that follows
- * from it is one small step function below:
+ * The TX path reads like fbnic_tx_map(). Each place where it depends on
+ * how the skb lays out the frame is one small step function below:
  *
- *   exnic_tx_eth_hdr()     header access: never read past skb_headlen()
- *   exnic_tx_pad()         padding: pre-mapped pad buffer, no linearize
- *   exnic_tx_push_hdr()    headroom: in-band header, skb_cow_head() if short
- *   exnic_tx_trailer()     tailroom: in the skb only when it is safe
- *   exnic_tx_inline_copy() inline: skb_copy_bits(), not skb->data
- *   exnic_tx_use_head()    frag-0 mapping: no zero-length head buffer
+ *   exnic_tx_eth_hdr()     header access
+ *   exnic_tx_pad()         padding of runts
+ *   exnic_tx_push_hdr()    headroom: the in-band TX header
+ *   exnic_tx_trailer()     tailroom: the TX trailer
+ *   exnic_tx_inline_copy() inline header bytes
+ *   exnic_tx_use_head()    mapping of the head
  *
  * CONFIG_EXNIC_BASELINE builds the linear-assuming variant of each step
  * (what most 6.12 drivers do) so the KUnit suite can prove that it tells
@@ -190,22 +184,24 @@ static void exnic_tx_unmap_buf(struct exnic_ring *ring,
  * ----------------------------------------------------------------------
  */
 
-/*
- * Header access. A NO_LINEAR skb may carry its Ethernet header in frag 0:
- * eth_hdr(), skb_mac_header() and skb->data then point into headroom, not at
- * the frame. skb_header_pointer() reads from the head or copies from the
- * frags into @buf; it returns NULL for a frame shorter than the header.
- * An AF_XDP skb (headlen 0) has the whole header in frag 0: read it there,
- * in place, and keep the copy for split headers (it is skb_copy_bits(),
- * a loop over the frags, for 14 bytes on every frame otherwise).
- */
+/* Header access: the frame's Ethernet header; @buf is room for a copy. */
 static const struct ethhdr *exnic_tx_eth_hdr(const struct sk_buff *skb,
 					     struct ethhdr *buf)
 {
 #ifdef CONFIG_EXNIC_BASELINE
-	/* Baseline: assumes the header is in the linear area. */
+	/* The stack puts the Ethernet header in the linear part. */
 	return (const struct ethhdr *)skb->data;
 #else
+	/*
+	 * A NO_LINEAR skb may carry its Ethernet header in frag 0: eth_hdr(),
+	 * skb_mac_header() and skb->data then point into headroom, not at the
+	 * frame. skb_header_pointer() reads from the head or copies from the
+	 * frags into @buf; it returns NULL for a frame shorter than the
+	 * header. An AF_XDP skb (headlen 0) has the whole header in frag 0:
+	 * read it there, in place, and keep the copy for split headers (it is
+	 * skb_copy_bits(), a loop over the frags, for 14 bytes on every frame
+	 * otherwise).
+	 */
 	const skb_frag_t *frag = &skb_shinfo(skb)->frags[0];
 
 	if (!skb_headlen(skb) && skb_shinfo(skb)->nr_frags &&
@@ -216,25 +212,27 @@ static const struct ethhdr *exnic_tx_eth_hdr(const struct sk_buff *skb,
 #endif
 }
 
-/*
- * Padding. fbnic and most drivers skb_put_padto(skb, ETH_ZLEN), which for a
- * non-linear skb copies the whole frame into a new head (and frees the skb
- * on failure). The device only needs the missing bytes on the wire: send
- * them from a pre-mapped, zeroed per-ring pad buffer as one more DATA
- * descriptor. Devices without CAPS_NO_PAD pad by themselves.
- */
+/* Padding: runts go on the wire ETH_ZLEN bytes long. */
 static int exnic_tx_pad(struct exnic_tx_ctx *ctx)
 {
 	struct sk_buff *skb = ctx->skb;
 
 #ifdef CONFIG_EXNIC_BASELINE
-	/* Baseline: pad in the skb, linearizing it when it has frags. */
+	/* Pad runts in the skb, for a MAC that does not pad them. */
 	if (__skb_put_padto(skb, ETH_ZLEN, false))
 		return -ENOMEM;
 #endif
 	ctx->frame_len = skb->len;
 	ctx->wire_len = skb->len;
 #ifndef CONFIG_EXNIC_BASELINE
+	/*
+	 * fbnic and most drivers skb_put_padto(skb, ETH_ZLEN), which for a
+	 * non-linear skb copies the whole frame into a new head (and frees
+	 * the skb on failure). The device only needs the missing bytes on
+	 * the wire: exnic_tx_data() sends them from a pre-mapped, zeroed
+	 * per-ring pad buffer as one more DATA descriptor. Devices without
+	 * CAPS_NO_PAD pad by themselves.
+	 */
 	if ((ctx->ring->priv->q.caps & EXNIC_CAPS_NO_PAD) &&
 	    skb->len < ETH_ZLEN)
 		ctx->wire_len = ETH_ZLEN;
@@ -244,11 +242,8 @@ static int exnic_tx_pad(struct exnic_tx_ctx *ctx)
 
 /*
  * Headroom. The in-band TX header (bcmgenet's status block) goes in front
- * of the frame. needed_headroom makes the stack reserve it, including
- * xsk_build_skb_zerocopy(); skb_cow_head() covers a short headroom and a
- * cloned head (writing a shared head would corrupt the clone's view).
- * With skb_headlen() == 0 the head then holds exactly the header and the
- * frame starts in frag 0. Nothing is written into frags.
+ * of the frame, in the headroom that needed_headroom makes the stack
+ * reserve.
  */
 static int exnic_tx_push_hdr(struct exnic_tx_ctx *ctx)
 {
@@ -260,11 +255,19 @@ static int exnic_tx_push_hdr(struct exnic_tx_ctx *ctx)
 		return 0;
 
 #ifdef CONFIG_EXNIC_BASELINE
-	/* Baseline: grows a short headroom, writes a cloned head. */
+	/* Grow the headroom if the stack left too little. */
 	if (skb_headroom(skb) < len &&
 	    pskb_expand_head(skb, len - skb_headroom(skb), 0, GFP_ATOMIC))
 		return -ENOMEM;
 #else
+	/*
+	 * xsk_build_skb_zerocopy() reserves needed_headroom too, as
+	 * max(NET_SKB_PAD, L1_CACHE_ALIGN(needed_headroom)). skb_cow_head()
+	 * covers a short headroom and a cloned head (writing a shared head
+	 * would corrupt the clone's view). With skb_headlen() == 0 the head
+	 * then holds exactly the header and the frame starts in frag 0.
+	 * Nothing is written into frags.
+	 */
 	if (skb_headroom(skb) < len || skb_header_cloned(skb)) {
 		exnic_stat_inc(ctx->ring, EXNIC_TX_HEADROOM_REALLOC);
 		if (skb_cow_head(skb, len))
@@ -302,12 +305,8 @@ static void exnic_tx_fill_trailer(const struct exnic_tx_ctx *ctx, void *p)
 }
 
 /*
- * Tailroom. needed_tailroom makes the stack reserve room for the trailer
- * in the linear skbs it allocates, but not on the AF_XDP zero-copy path,
- * and a frag page is the user's UMEM: the trailer may go into the skb only
- * when the skb is linear, its head not shared and the room is there (and no
- * pad bytes have to come first). Otherwise it goes out from a per-slot,
- * pre-mapped coherent trailer buffer as one more DATA descriptor.
+ * Tailroom. The TX trailer goes after the frame; needed_tailroom makes the
+ * stack reserve room for it in the linear skbs it allocates.
  */
 static int exnic_tx_trailer(struct exnic_tx_ctx *ctx)
 {
@@ -318,7 +317,7 @@ static int exnic_tx_trailer(struct exnic_tx_ctx *ctx)
 		return 0;
 
 #ifdef CONFIG_EXNIC_BASELINE
-	/* Baseline: always in the skb, linearizing and growing it. */
+	/* Append the trailer in the tailroom of a linear skb. */
 	if (__skb_linearize(skb))
 		return -ENOMEM;
 	if (skb_tailroom(skb) < len &&
@@ -327,6 +326,14 @@ static int exnic_tx_trailer(struct exnic_tx_ctx *ctx)
 	exnic_tx_fill_trailer(ctx, skb_put(skb, len));
 	ctx->trailer_skb = true;
 #else
+	/*
+	 * The AF_XDP zero-copy path reserves no tailroom, and a frag page is
+	 * the user's UMEM: the trailer may go into the skb only when the skb
+	 * is linear, its head not shared and the room is there (and no pad
+	 * bytes have to come first). Otherwise exnic_tx_data() sends it from
+	 * a per-slot, pre-mapped coherent trailer buffer as one more DATA
+	 * descriptor.
+	 */
 	if (ctx->wire_len == ctx->frame_len && !skb_is_nonlinear(skb) &&
 	    !skb_cloned(skb) && skb_tailroom(skb) >= len) {
 		exnic_tx_fill_trailer(ctx, skb_put(skb, len));
@@ -340,9 +347,8 @@ static int exnic_tx_trailer(struct exnic_tx_ctx *ctx)
 
 /*
  * Inline headers. The first inline_len frame bytes are copied into the
- * descriptor (mlx5's inline WQE segment). skb_copy_bits() gathers them from
- * the head and the frags; the frame may be shorter once padding is counted:
- * the rest is zeros. @buf holds EXNIC_TX_INLINE_BUF bytes.
+ * descriptor (mlx5's inline WQE segment); what inline_len covers past the
+ * frame's end is zeros. @buf holds EXNIC_TX_INLINE_BUF bytes.
  */
 static void exnic_tx_inline_copy(const struct exnic_tx_ctx *ctx, u8 *buf)
 {
@@ -350,9 +356,10 @@ static void exnic_tx_inline_copy(const struct exnic_tx_ctx *ctx, u8 *buf)
 	const struct sk_buff *skb = ctx->skb;
 
 #ifdef CONFIG_EXNIC_BASELINE
-	/* Baseline: the first bytes are assumed to be in the linear area. */
+	/* The headers are in the linear part. */
 	memcpy(buf, skb->data + ctx->hdr_len, len);
 #else
+	/* skb_copy_bits() gathers them from the head and the frags alike. */
 	if (WARN_ON_ONCE(skb_copy_bits(skb, ctx->hdr_len, buf, len)))
 		len = 0;
 #endif
@@ -360,11 +367,8 @@ static void exnic_tx_inline_copy(const struct exnic_tx_ctx *ctx, u8 *buf)
 }
 
 /*
- * Frag-0 mapping. With skb_headlen() == 0 the frame starts in frag 0.
- * Mapping skb->data for skb_headlen() bytes anyway (fbnic, ice, i40e, igc,
- * ixgbe, bnxt, stmmac) yields a zero-length DATA descriptor, which ice and
- * i40e treat as malicious (MDD) and exnic's no-zero-len profile rejects: map
- * the head only when the range has bytes in it.
+ * Mapping of the head: whether skb bytes [@off, @off + @len) start in the
+ * head.
  *
  * Return: true and *@n bytes to map from the head at @off, or false.
  */
@@ -374,10 +378,17 @@ static bool exnic_tx_use_head(const struct sk_buff *skb, u32 off, u32 len,
 	u32 hlen = skb_headlen(skb);
 
 #ifdef CONFIG_EXNIC_BASELINE
-	/* Baseline: the head is always the first buffer, even empty. */
+	/* The frame starts in the head: it is the first buffer. */
 	if (off > hlen || (off == hlen && off))
 		return false;
 #else
+	/*
+	 * With skb_headlen() == 0 the frame starts in frag 0. Mapping skb->data
+	 * for skb_headlen() bytes anyway (fbnic, ice, i40e, igc, ixgbe, bnxt,
+	 * stmmac) yields a zero-length DATA descriptor, which exnic's
+	 * no-zero-len profile rejects, as devices that forbid zero-length
+	 * buffers do: map the head only when the range has bytes in it.
+	 */
 	if (off >= hlen)
 		return false;
 #endif
