@@ -27,10 +27,13 @@ It rewrites that tree in place:
         Documentation/networking/device_drivers/ethernet/example/ and a
         toctree line in the parent index.rst: example/index when there is
         a docs/index.rst, else one line per page.
-      - MAINTAINERS: the series/exnic/MAINTAINERS entry (@AUTHOR@ from
+      - MAINTAINERS: the series/exnic/MAINTAINERS entries (@AUTHOR@ from
         $KIT_SERIES_AUTHOR, 'Name <email>': scripts/gen-series sets it to
-        the git identity of whoever generates the series) in alphabetical
-        place; its Documentation/ line only from the docs step on.
+        the git identity of whoever generates the series), each in
+        alphabetical place, with the F: lines that match a file of the
+        tree: a patch that adds files adds their F: line (the docs step
+        its Documentation/ directory), as checkpatch asks. An entry none
+        of whose F: lines matches is left out.
 
   states TREE OUTDIR
       For every step N: a copy of TREE in OUTDIR/N, made into step N's
@@ -66,6 +69,7 @@ Exit status: 0, 1 on an error in the kit's sources or series/ (message on
 stderr says what to fix), 2 on bad usage.
 """
 
+import glob
 import os
 import re
 import shutil
@@ -436,14 +440,33 @@ def add_docs(tree):
     write(index, '\n'.join(lines))
 
 
-def add_maintainers(tree, with_docs):
+def f_matches(tree, pat):
+    """Whether MAINTAINERS pattern @pat (a directory/ or a glob) matches a
+    file of @tree."""
+    path = os.path.join(tree, pat)
+    if pat.endswith('/'):
+        return any(files for _, _, files in os.walk(path))
+    return any(os.path.isfile(p) for p in glob.glob(path))
+
+
+def add_maintainers(tree):
     author = os.environ.get('KIT_SERIES_AUTHOR', '').strip()
     if not re.match(r'^[^<>]+ <[^<>\s]+@[^<>\s]+>$', author):
         raise SeriesError('KIT_SERIES_AUTHOR: want the maintainer as '
                           f"'Name <email>', got {author!r}")
-    entry = read(os.path.join(SERIES, 'MAINTAINERS')).replace('@AUTHOR@', author)
-    entry = [l for l in entry.rstrip('\n').split('\n')
-             if with_docs or not l.startswith('F:\tDocumentation/')]
+    text = read(os.path.join(SERIES, 'MAINTAINERS')).replace('@AUTHOR@', author)
+    for block in re.split(r'\n\s*\n', text.strip('\n')):
+        lines = block.split('\n')
+        if not any(l.startswith('F:\t') for l in lines):
+            raise SeriesError(f'series/exnic/MAINTAINERS: entry {lines[0]} '
+                              'has no F: line')
+        entry = [l for l in lines
+                 if not l.startswith('F:\t') or f_matches(tree, l[3:])]
+        if any(l.startswith('F:\t') for l in entry):
+            add_entry(tree, entry)
+
+
+def add_entry(tree, entry):
     path = os.path.join(tree, 'MAINTAINERS')
     lines = read(path).split('\n')
     title = entry[0].upper()
@@ -505,7 +528,7 @@ def cmd_state(num, tree):
         without_kunit(tree, kunit)
     if num >= docs.num:
         add_docs(tree)
-    add_maintainers(tree, num >= docs.num)
+    add_maintainers(tree)
     check_clean(tree)
 
 
@@ -525,7 +548,7 @@ def cmd_resolved(mode, tree):
     apply_strips(tree)
     if mode == 'adopted':
         add_docs(tree)
-        add_maintainers(tree, True)
+        add_maintainers(tree)
     check_clean(tree)
 
 
