@@ -180,7 +180,7 @@ static void exnic_tx_unmap_buf(struct exnic_ring *ring,
 }
 
 /* ----------------------------------------------------------------------
- * Adoption steps
+ * TX steps: where the TX path depends on the skb's layout
  * ----------------------------------------------------------------------
  */
 
