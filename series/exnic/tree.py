@@ -29,7 +29,8 @@ It rewrites that tree in place:
         a docs/index.rst, else one line per page.
       - MAINTAINERS: the series/exnic/MAINTAINERS entries (@AUTHOR@ from
         $KIT_SERIES_AUTHOR, 'Name <email>': scripts/gen-series sets it to
-        the git identity of whoever generates the series), each in
+        the git identity of whoever generates the series; no M: line
+        without one), each in
         alphabetical place, with the F: lines that match a file of the
         tree: a patch that adds files adds their F: line (the docs step
         its Documentation/ directory), as checkpatch asks. An entry none
@@ -451,10 +452,13 @@ def f_matches(tree, pat):
 
 def add_maintainers(tree):
     author = os.environ.get('KIT_SERIES_AUTHOR', '').strip()
-    if not re.match(r'^[^<>]+ <[^<>\s]+@[^<>\s]+>$', author):
+    if author and not re.match(r'^[^<>]+ <[^<>\s]+@[^<>\s]+>$', author):
         raise SeriesError('KIT_SERIES_AUTHOR: want the maintainer as '
                           f"'Name <email>', got {author!r}")
-    text = read(os.path.join(SERIES, 'MAINTAINERS')).replace('@AUTHOR@', author)
+    text = read(os.path.join(SERIES, 'MAINTAINERS'))
+    # Without a git identity the entries name no maintainer.
+    text = text.replace('@AUTHOR@', author) if author else \
+        re.sub(r'(?m)^M:\t@AUTHOR@\n', '', text)
     for block in re.split(r'\n\s*\n', text.strip('\n')):
         lines = block.split('\n')
         if not any(l.startswith('F:\t') for l in lines):
