@@ -87,17 +87,17 @@ ANCHORS = [
      "\t\t\t\t\t  struct net_device *ndev)\n{\n"
      "\tu64 t0, t1;\n"),
     ("exnic_txrx.c",
-     "\terr = exnic_tx_prepare(&ctx);\n\tif (!err)\n\t\terr = exnic_tx_map(&ctx);\n",
+     "\terr = exnic_tx_prepare(ring, &f);\n\tif (!err)\n\t\terr = exnic_tx_map(ring, &f);\n",
      "\tt0 = ktime_get_ns();\n"
-     "\terr = exnic_tx_prepare(&ctx);\n"
+     "\terr = exnic_tx_prepare(ring, &f);\n"
      "\tt1 = ktime_get_ns();\n"
      "\texprof_prep += t1 - t0;\n"
-     "\tif (!err)\n\t\terr = exnic_tx_map(&ctx);\n"
+     "\tif (!err)\n\t\terr = exnic_tx_map(ring, &f);\n"
      "\texprof_map += ktime_get_ns() - t1;\n"),
     ("exnic_txrx.c",
-     "\texnic_tx_commit(&ctx);\n\treturn NETDEV_TX_OK;\n",
+     "\texnic_tx_commit(ring, &f);\n\treturn NETDEV_TX_OK;\n",
      "\tt0 = ktime_get_ns();\n"
-     "\texnic_tx_commit(&ctx);\n"
+     "\texnic_tx_commit(ring, &f);\n"
      "\texprof_commit += ktime_get_ns() - t0;\n"
      "\treturn NETDEV_TX_OK;\n"),
     ("sim/exnic_sim_null.c",
@@ -118,7 +118,7 @@ ANCHORS = [
 
 NO_HEADER_READ = [
     ("exnic_txrx.c",
-     "\teh = exnic_tx_eth_hdr(ctx->skb, &ehbuf);\n",
+     "\teh = exnic_tx_eth_hdr(f->skb, &ehbuf);\n",
      "\t/* bench/profile_patch.py no-header-read: the read left out */\n"
      "\teh = NULL;\n\t(void)ehbuf;\n\t(void)exnic_tx_eth_hdr;\n"),
 ]
@@ -127,6 +127,10 @@ NO_HEADER_READ = [
 def patch(dest, edits):
     for name, old, new in edits:
         path = dest / name
+        if not path.is_file():
+            sys.exit("bench/profile_patch.py: the driver has no %s; the "
+                     "driver changed: update ANCHORS in "
+                     "bench/profile_patch.py" % name)
         text = path.read_text()
         n = text.count(old)
         if n != 1:

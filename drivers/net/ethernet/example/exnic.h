@@ -44,7 +44,7 @@ enum exnic_tx_stat {
 	EXNIC_TX_INLINE,	/* frames with an INLINE descriptor */
 	EXNIC_TX_TRAILER_SKB,	/* trailer written into the skb's tailroom */
 	EXNIC_TX_TRAILER_BUF,	/* trailer from the per-slot trailer buffer */
-	EXNIC_TX_BOUNCE,	/* misaligned frame copied to a bounce buffer */
+	EXNIC_TX_BOUNCE,	/* misaligned buffer copied to a bounce buffer */
 	EXNIC_TX_CSUM_PARTIAL,	/* CHECKSUM_PARTIAL offloaded */
 	EXNIC_TX_CSUM_HELP,	/* CHECKSUM_PARTIAL the device can't describe */
 	EXNIC_TX_MULTICAST,	/* multicast/broadcast destination */

@@ -32,51 +32,32 @@
 #define EXNIC_TX_INLINE_BUF	(EXNIC_TX_INLINE_MAX + 16)
 
 /**
- * struct exnic_tx_ctx - one frame on its way to the ring
- * @ring: TX ring
+ * struct exnic_tx_frame - one frame on its way to the ring
  * @skb: the frame
- * @sop_ctrl: checksum fields for the SOP descriptor
- * @first: ring index of the frame's first slot
- * @tail: next free slot
- * @last: last descriptor written (gets EOP)
+ * @sop_ctrl: checksum fields of the SOP descriptor
  * @hdr_len: in-band header bytes pushed at skb->data
  * @frame_len: frame bytes in the skb after @hdr_len (trailer excluded)
  * @wire_len: @frame_len plus padding from the pad buffer
- * @inline_len: bytes in the INLINE descriptor
- * @nbufs: DATA buffers so far (index passed to exnic_tx_dma_map())
- * @csum_start: checksum start from frame start
- * @csum_off: checksum offset from @csum_start
- * @csum: CHECKSUM_PARTIAL offloaded
- * @headlen0: the skb arrived with skb_headlen() == 0
- * @frag0: frame data mapped from frag 0
- * @multicast: multicast or broadcast destination
- * @trailer_skb: trailer written into the skb's tailroom
- * @trailer_buf: trailer sent from the per-slot trailer buffer
- * @bounce: frame copied to a bounce buffer
- * @misaligned: a DATA buffer address breaks DMA_ALIGN
+ * @inline_len: frame bytes copied into the INLINE descriptor
+ * @trailer_buf: the trailer goes out from the slot's trailer buffer
+ * @stats: BIT(enum exnic_tx_stat) of the counters the frame adds one to
+ *	once it is on the ring
+ * @first: ring index of the frame's first slot
+ * @tail: next free slot
+ * @nbufs: DATA buffers so far (the index exnic_tx_dma_map() gets)
  */
-struct exnic_tx_ctx {
-	struct exnic_ring *ring;
+struct exnic_tx_frame {
 	struct sk_buff *skb;
 	u64 sop_ctrl;
-	u32 first;
-	u32 tail;
-	u32 last;
 	u32 hdr_len;
 	u32 frame_len;
 	u32 wire_len;
 	u32 inline_len;
-	u32 nbufs;
-	u16 csum_start;
-	u16 csum_off;
-	bool csum;
-	bool headlen0;
-	bool frag0;
-	bool multicast;
-	bool trailer_skb;
 	bool trailer_buf;
-	bool bounce;
-	bool misaligned;
+	u32 stats;
+	u32 first;
+	u32 tail;
+	u32 nbufs;
 };
 
 static void exnic_stat_inc(struct exnic_ring *ring, unsigned int stat)
@@ -213,29 +194,30 @@ static const struct ethhdr *exnic_tx_eth_hdr(const struct sk_buff *skb,
 }
 
 /* Padding: runts go on the wire ETH_ZLEN bytes long. */
-static int exnic_tx_pad(struct exnic_tx_ctx *ctx)
+static int exnic_tx_pad(struct exnic_ring *ring, struct exnic_tx_frame *f)
 {
-	struct sk_buff *skb = ctx->skb;
+	struct sk_buff *skb = f->skb;
 
 #ifdef CONFIG_EXNIC_BASELINE
 	/* Pad runts in the skb, for a MAC that does not pad them. */
 	if (__skb_put_padto(skb, ETH_ZLEN, false))
 		return -ENOMEM;
 #endif
-	ctx->frame_len = skb->len;
-	ctx->wire_len = skb->len;
+	f->frame_len = skb->len;
+	f->wire_len = skb->len;
 #ifndef CONFIG_EXNIC_BASELINE
 	/*
 	 * fbnic and most drivers skb_put_padto(skb, ETH_ZLEN), which for a
 	 * non-linear skb copies the whole frame into a new head (and frees
 	 * the skb on failure). The device only needs the missing bytes on
-	 * the wire: exnic_tx_data() sends them from a pre-mapped, zeroed
+	 * the wire: exnic_tx_map() sends them from a pre-mapped, zeroed
 	 * per-ring pad buffer as one more DATA descriptor. Devices without
 	 * CAPS_NO_PAD pad by themselves.
 	 */
-	if ((ctx->ring->priv->q.caps & EXNIC_CAPS_NO_PAD) &&
-	    skb->len < ETH_ZLEN)
-		ctx->wire_len = ETH_ZLEN;
+	if ((ring->priv->q.caps & EXNIC_CAPS_NO_PAD) && skb->len < ETH_ZLEN) {
+		f->wire_len = ETH_ZLEN;
+		f->stats |= BIT(EXNIC_TX_PAD_BUF);
+	}
 #endif
 	return 0;
 }
@@ -245,10 +227,11 @@ static int exnic_tx_pad(struct exnic_tx_ctx *ctx)
  * of the frame, in the headroom that needed_headroom makes the stack
  * reserve.
  */
-static int exnic_tx_push_hdr(struct exnic_tx_ctx *ctx)
+static int exnic_tx_push_hdr(struct exnic_ring *ring,
+			     struct exnic_tx_frame *f)
 {
-	u32 len = ctx->ring->priv->q.tx_hdr_len;
-	struct sk_buff *skb = ctx->skb;
+	u32 len = ring->priv->q.tx_hdr_len;
+	struct sk_buff *skb = f->skb;
 	void *th;
 
 	if (!len)
@@ -269,49 +252,51 @@ static int exnic_tx_push_hdr(struct exnic_tx_ctx *ctx)
 	 * Nothing is written into frags.
 	 */
 	if (skb_headroom(skb) < len || skb_header_cloned(skb)) {
-		exnic_stat_inc(ctx->ring, EXNIC_TX_HEADROOM_REALLOC);
+		exnic_stat_inc(ring, EXNIC_TX_HEADROOM_REALLOC);
 		if (skb_cow_head(skb, len))
 			return -ENOMEM;
 	}
 #endif
 	th = skb_push(skb, len);
 	memset(th, 0, len);
-	ctx->hdr_len = len;
+	f->hdr_len = len;
 	return 0;
 }
 
-static void exnic_tx_fill_hdr(struct exnic_tx_ctx *ctx)
+/* The in-band header describes the frame as the SOP descriptor does. */
+static void exnic_tx_fill_hdr(const struct exnic_tx_frame *f)
 {
-	struct exnic_tx_hdr *th;
+	struct exnic_tx_hdr *th = (struct exnic_tx_hdr *)f->skb->data;
 
-	if (!ctx->hdr_len)
-		return;
-	th = (struct exnic_tx_hdr *)ctx->skb->data;
 	th->magic = cpu_to_le16(EXNIC_TX_HDR_MAGIC);
-	th->frame_len = cpu_to_le16(ctx->wire_len);
-	th->flags = cpu_to_le16(ctx->csum ? EXNIC_TX_HDR_CSUM : 0);
-	th->csum_start = cpu_to_le16(ctx->csum ? ctx->csum_start : 0);
-	th->csum_off = cpu_to_le16(ctx->csum ? ctx->csum_off : 0);
+	th->frame_len = cpu_to_le16(f->wire_len);
+	if (!(f->sop_ctrl & EXNIC_TXD_CSUM))
+		return;
+	th->flags = cpu_to_le16(EXNIC_TX_HDR_CSUM);
+	th->csum_start = cpu_to_le16(FIELD_GET(EXNIC_TXD_CSUM_START,
+					       f->sop_ctrl));
+	th->csum_off = cpu_to_le16(FIELD_GET(EXNIC_TXD_CSUM_OFF, f->sop_ctrl));
 }
 
-static void exnic_tx_fill_trailer(const struct exnic_tx_ctx *ctx, void *p)
+static void exnic_tx_fill_trailer(const struct exnic_ring *ring,
+				  const struct exnic_tx_frame *f, void *p)
 {
-	u32 len = ctx->ring->priv->q.trailer_len;
+	u32 len = ring->priv->q.trailer_len;
 	struct exnic_tx_trailer *tr = p;
 
 	memset(p, 0, len);
 	tr->magic = cpu_to_le32(EXNIC_TX_TRAILER_MAGIC);
-	tr->frame_len = cpu_to_le32(ctx->wire_len);
+	tr->frame_len = cpu_to_le32(f->wire_len);
 }
 
 /*
  * Tailroom. The TX trailer goes after the frame; needed_tailroom makes the
  * stack reserve room for it in the linear skbs it allocates.
  */
-static int exnic_tx_trailer(struct exnic_tx_ctx *ctx)
+static int exnic_tx_trailer(struct exnic_ring *ring, struct exnic_tx_frame *f)
 {
-	u32 len = ctx->ring->priv->q.trailer_len;
-	struct sk_buff *skb = ctx->skb;
+	u32 len = ring->priv->q.trailer_len;
+	struct sk_buff *skb = f->skb;
 
 	if (!len)
 		return 0;
@@ -323,23 +308,24 @@ static int exnic_tx_trailer(struct exnic_tx_ctx *ctx)
 	if (skb_tailroom(skb) < len &&
 	    pskb_expand_head(skb, 0, len - skb_tailroom(skb), GFP_ATOMIC))
 		return -ENOMEM;
-	exnic_tx_fill_trailer(ctx, skb_put(skb, len));
-	ctx->trailer_skb = true;
+	exnic_tx_fill_trailer(ring, f, skb_put(skb, len));
+	f->stats |= BIT(EXNIC_TX_TRAILER_SKB);
 #else
 	/*
 	 * The AF_XDP zero-copy path reserves no tailroom, and a frag page is
 	 * the user's UMEM: the trailer may go into the skb only when the skb
 	 * is linear, its head not shared and the room is there (and no pad
-	 * bytes have to come first). Otherwise exnic_tx_data() sends it from
+	 * bytes have to come first). Otherwise exnic_tx_map() sends it from
 	 * a per-slot, pre-mapped coherent trailer buffer as one more DATA
 	 * descriptor.
 	 */
-	if (ctx->wire_len == ctx->frame_len && !skb_is_nonlinear(skb) &&
+	if (f->wire_len == f->frame_len && !skb_is_nonlinear(skb) &&
 	    !skb_cloned(skb) && skb_tailroom(skb) >= len) {
-		exnic_tx_fill_trailer(ctx, skb_put(skb, len));
-		ctx->trailer_skb = true;
+		exnic_tx_fill_trailer(ring, f, skb_put(skb, len));
+		f->stats |= BIT(EXNIC_TX_TRAILER_SKB);
 	} else {
-		ctx->trailer_buf = true;
+		f->trailer_buf = true;
+		f->stats |= BIT(EXNIC_TX_TRAILER_BUF);
 	}
 #endif
 	return 0;
@@ -350,17 +336,17 @@ static int exnic_tx_trailer(struct exnic_tx_ctx *ctx)
  * descriptor (mlx5's inline WQE segment); what inline_len covers past the
  * frame's end is zeros. @buf holds EXNIC_TX_INLINE_BUF bytes.
  */
-static void exnic_tx_inline_copy(const struct exnic_tx_ctx *ctx, u8 *buf)
+static void exnic_tx_inline_copy(const struct exnic_tx_frame *f, u8 *buf)
 {
-	u32 len = min(ctx->inline_len, ctx->frame_len);
-	const struct sk_buff *skb = ctx->skb;
+	u32 len = min(f->inline_len, f->frame_len);
+	const struct sk_buff *skb = f->skb;
 
 #ifdef CONFIG_EXNIC_BASELINE
 	/* The headers are in the linear part. */
-	memcpy(buf, skb->data + ctx->hdr_len, len);
+	memcpy(buf, skb->data + f->hdr_len, len);
 #else
 	/* skb_copy_bits() gathers them from the head and the frags alike. */
-	if (WARN_ON_ONCE(skb_copy_bits(skb, ctx->hdr_len, buf, len)))
+	if (WARN_ON_ONCE(skb_copy_bits(skb, f->hdr_len, buf, len)))
 		len = 0;
 #endif
 	memset(buf + len, 0, EXNIC_TX_INLINE_BUF - len);
@@ -401,75 +387,89 @@ static bool exnic_tx_use_head(const struct sk_buff *skb, u32 off, u32 len,
  * ----------------------------------------------------------------------
  */
 
-static void exnic_tx_add_desc(struct exnic_tx_ctx *ctx, dma_addr_t dma,
-			      u32 len)
+/* Writes a DATA descriptor into the frame's next slot. */
+static void exnic_tx_add_desc(struct exnic_ring *ring,
+			      struct exnic_tx_frame *f, dma_addr_t dma, u32 len)
 {
-	struct exnic_ring *ring = ctx->ring;
-	struct exnic_tx_desc *txd = &ring->txd[ctx->tail];
-	u32 align = ring->priv->q.dma_align;
+	struct exnic_tx_desc *txd = &ring->txd[f->tail];
 	u64 ctrl;
 
 	ctrl = FIELD_PREP(EXNIC_TXD_LEN, len) |
 	       FIELD_PREP(EXNIC_TXD_TYPE, EXNIC_TXD_TYPE_DATA);
-	if (ctx->tail == ctx->first)
-		ctrl |= EXNIC_TXD_SOP | ctx->sop_ctrl;
-	if (align > 1 && (dma & (align - 1)))
-		ctx->misaligned = true;
-
+	if (f->tail == f->first)
+		ctrl |= EXNIC_TXD_SOP | f->sop_ctrl;
 	txd->addr = cpu_to_le64(dma);
 	txd->ctrl = cpu_to_le64(ctrl);
-	ctx->last = ctx->tail;
-	ctx->tail = (ctx->tail + 1) & ring->size_mask;
-	ctx->nbufs++;
+	f->tail = (f->tail + 1) & ring->size_mask;
+	f->nbufs++;
 }
 
-/* Maps one buffer (a head range if @frag is NULL) into the next slot. */
-static int exnic_tx_map_buf(struct exnic_tx_ctx *ctx, void *va,
-			    const skb_frag_t *frag, u32 off, u32 len)
+/*
+ * Maps @len bytes as the frame's next DATA buffer: at @va in the head, or
+ * at @off into @frag; they are skb bytes from @pos on. DMA alignment (fec):
+ * a buffer that does not start DMA_ALIGN-aligned is copied into an aligned
+ * bounce buffer first, as fec_enet_txq_submit_frag_skb() does; the skb is
+ * not touched. The check is on the CPU address: dma-direct keeps its low
+ * bits, and swiotlb's slots are aligned.
+ */
+static int exnic_tx_map_buf(struct exnic_ring *ring, struct exnic_tx_frame *f,
+			    u32 pos, void *va, const skb_frag_t *frag, u32 off,
+			    u32 len)
 {
-	struct exnic_ring *ring = ctx->ring;
-	struct exnic_tx_buf *buf = &ring->tx_buf[ctx->tail];
+	struct exnic_tx_buf *buf = &ring->tx_buf[f->tail];
+	u32 align = ring->priv->q.dma_align;
+	void *bounce = NULL;
 	dma_addr_t dma;
+	u32 start;
 
-	dma = exnic_tx_dma_map(ring->dev, ctx->nbufs, va, frag, off, len);
+	start = frag ? skb_frag_off(frag) + off : offset_in_page(va);
+	if (!IS_ALIGNED(start, align)) {
+		bounce = kmalloc(len + align - 1, GFP_ATOMIC);
+		if (!bounce)
+			return -ENOMEM;
+		va = PTR_ALIGN(bounce, align);
+		skb_copy_bits(f->skb, pos, va, len);
+		frag = NULL;
+		f->stats |= BIT(EXNIC_TX_BOUNCE);
+	}
+
+	dma = exnic_tx_dma_map(ring->dev, f->nbufs, va, frag, off, len);
 	if (dma_mapping_error(ring->dev, dma)) {
+		kfree(bounce);
 		exnic_stat_inc(ring, EXNIC_TX_DMA_ERR);
 		return -EIO;
 	}
 	buf->type = frag ? EXNIC_TXB_PAGE : EXNIC_TXB_SINGLE;
 	buf->dma = dma;
 	buf->len = len;
-	exnic_tx_add_desc(ctx, dma, len);
+	buf->bounce = bounce;
+	exnic_tx_add_desc(ring, f, dma, len);
 	return 0;
 }
 
 /*
- * Walks skb bytes [@off, @off + @len) over the head and the frags, mapping
- * each non-empty piece when @map, counting them otherwise.
- *
- * Return: number of buffers, or a negative error.
+ * Maps skb bytes [@off, @off + @len): the head's part if they start there
+ * (exnic_tx_use_head()), then each frag's part, one DATA buffer each.
  */
-static int exnic_tx_walk(struct exnic_tx_ctx *ctx, u32 off, u32 len, bool map)
+static int exnic_tx_map_range(struct exnic_ring *ring,
+			      struct exnic_tx_frame *f, u32 off, u32 len)
 {
-	struct sk_buff *skb = ctx->skb;
-	struct skb_shared_info *shinfo = skb_shinfo(skb);
-	int i, err, bufs = 0;
-	u32 n;
+	struct skb_shared_info *shinfo = skb_shinfo(f->skb);
+	u32 pos = off, n;
+	int i, err;
 
 	if (!len)
 		return 0;
-
-	if (exnic_tx_use_head(skb, off, len, &n)) {
-		if (map) {
-			err = exnic_tx_map_buf(ctx, skb->data + off, NULL, 0, n);
-			if (err)
-				return err;
-		}
-		bufs++;
+	if (exnic_tx_use_head(f->skb, off, len, &n)) {
+		err = exnic_tx_map_buf(ring, f, pos, f->skb->data + off, NULL,
+				       0, n);
+		if (err)
+			return err;
+		pos += n;
 		len -= n;
 		off = 0;
 	} else {
-		off -= skb_headlen(skb);
+		off -= skb_headlen(f->skb);
 	}
 
 	for (i = 0; len && i < shinfo->nr_frags; i++) {
@@ -481,196 +481,97 @@ static int exnic_tx_walk(struct exnic_tx_ctx *ctx, u32 off, u32 len, bool map)
 			continue;
 		}
 		n = min(fsize - off, len);
-		if (map) {
-			err = exnic_tx_map_buf(ctx, NULL, frag, off, n);
-			if (err)
-				return err;
-			if (!i && ctx->headlen0)
-				ctx->frag0 = true;
-		}
-		bufs++;
+		err = exnic_tx_map_buf(ring, f, pos, NULL, frag, off, n);
+		if (err)
+			return err;
+		if (!i && (f->stats & BIT(EXNIC_TX_HEADLEN0)))
+			f->stats |= BIT(EXNIC_TX_FRAG0_MAP);
+		pos += n;
 		len -= n;
 		off = 0;
 	}
-
-	if (WARN_ON_ONCE(len))
-		return -EINVAL;
-	return bufs;
+	return WARN_ON_ONCE(len) ? -EINVAL : 0;
 }
 
-static u32 exnic_tx_pad_len(const struct exnic_tx_ctx *ctx)
+/* Zero bytes the pad buffer adds after the frame (exnic_tx_pad()). */
+static u32 exnic_tx_pad_len(const struct exnic_tx_frame *f)
 {
-	u32 have = max(ctx->inline_len, ctx->frame_len);
+	u32 have = max(f->inline_len, f->frame_len);
 
-	return ctx->wire_len > have ? ctx->wire_len - have : 0;
-}
-
-/*
- * The DATA buffers of a frame: [in-band header] [frame from inline_len on,
- * with an in-skb trailer] [pad] [trailer buffer]. Without inline bytes the
- * header and the frame are one range of the skb.
- *
- * Return: number of DATA buffers, or a negative error.
- */
-static int exnic_tx_data(struct exnic_tx_ctx *ctx, bool map)
-{
-	struct exnic_ring *ring = ctx->ring;
-	struct sk_buff *skb = ctx->skb;
-	int n, bufs = 0;
-	u32 start = 0;
-
-	if (ctx->inline_len) {
-		n = exnic_tx_walk(ctx, 0, ctx->hdr_len, map);
-		if (n < 0)
-			return n;
-		bufs += n;
-		start = ctx->hdr_len + min(ctx->inline_len, ctx->frame_len);
-	}
-	n = exnic_tx_walk(ctx, start, skb->len - start, map);
-	if (n < 0)
-		return n;
-	bufs += n;
-
-	if (exnic_tx_pad_len(ctx)) {
-		if (map)
-			exnic_tx_add_desc(ctx, ring->pad_dma,
-					  exnic_tx_pad_len(ctx));
-		bufs++;
-	}
-	if (ctx->trailer_buf) {
-		if (map) {
-			u32 off = ctx->tail * ring->trailer_stride;
-
-			exnic_tx_fill_trailer(ctx, ring->trailer + off);
-			exnic_tx_add_desc(ctx, ring->trailer_dma + off,
-					  ring->priv->q.trailer_len);
-		}
-		bufs++;
-	}
-	return bufs;
+	return f->wire_len > have ? f->wire_len - have : 0;
 }
 
 /*
- * DMA alignment (fec): when a buffer address breaks DMA_ALIGN, copy the
- * whole DATA stream into one kmalloc'ed bounce buffer aligned to DMA_ALIGN
- * and send it as a single DATA descriptor. Alignment is checked on the DMA
- * addresses (swiotlb may move buffers), so this runs after a first mapping
- * attempt was unwound. Chosen over linearizing: it never touches the skb,
- * and the cost is one copy of a frame that needs one anyway.
+ * The INLINE descriptor (exnic_tx_inline_copy()): the first inline_len
+ * frame bytes, 8 in the descriptor and 16 in each continuation slot.
  */
-static int exnic_tx_bounce(struct exnic_tx_ctx *ctx)
+static void exnic_tx_write_inline(struct exnic_ring *ring,
+				  struct exnic_tx_frame *f)
 {
-	struct exnic_ring *ring = ctx->ring;
-	u32 align = max(ring->priv->q.dma_align, 1U);
-	u32 skip = min(ctx->inline_len, ctx->frame_len);
-	u32 pad = exnic_tx_pad_len(ctx);
-	struct sk_buff *skb = ctx->skb;
-	u32 start = 0, tlen = 0, len;
-	struct exnic_tx_buf *buf;
-	void *raw;
-	u8 *b;
-	int err;
-
-	if (ctx->trailer_buf)
-		tlen = ring->priv->q.trailer_len;
-	if (ctx->inline_len)
-		start = ctx->hdr_len + skip;
-	len = ctx->inline_len ? ctx->hdr_len + skb->len - start : skb->len;
-	len += pad + tlen;
-
-	raw = kmalloc(len + align - 1, GFP_ATOMIC);
-	if (!raw)
-		return -ENOMEM;
-	b = PTR_ALIGN((u8 *)raw, align);
-
-	if (ctx->inline_len) {
-		skb_copy_bits(skb, 0, b, ctx->hdr_len);
-		skb_copy_bits(skb, start, b + ctx->hdr_len, skb->len - start);
-		memset(b + ctx->hdr_len + skb->len - start, 0, pad);
-	} else {
-		skb_copy_bits(skb, 0, b, skb->len);
-		memset(b + skb->len, 0, pad);
-	}
-	if (tlen)
-		exnic_tx_fill_trailer(ctx, b + len - tlen);
-
-	buf = &ring->tx_buf[ctx->tail];
-	err = exnic_tx_map_buf(ctx, b, NULL, 0, len);
-	if (err) {
-		kfree(raw);
-		return err;
-	}
-	buf->bounce = raw;
-	if (ctx->misaligned)
-		return -ERANGE;
-	ctx->bounce = true;
-	return 0;
-}
-
-static void exnic_tx_write_inline(struct exnic_tx_ctx *ctx)
-{
-	struct exnic_ring *ring = ctx->ring;
 	u8 buf[EXNIC_TX_INLINE_BUF];
 	struct exnic_tx_desc *txd;
 	u32 off;
 
-	if (!ctx->inline_len)
-		return;
-
-	exnic_tx_inline_copy(ctx, buf);
-	txd = &ring->txd[ctx->tail];
+	exnic_tx_inline_copy(f, buf);
+	txd = &ring->txd[f->tail];
 	memcpy(&txd->addr, buf, sizeof(txd->addr));
-	txd->ctrl = cpu_to_le64(FIELD_PREP(EXNIC_TXD_LEN, ctx->inline_len) |
+	txd->ctrl = cpu_to_le64(FIELD_PREP(EXNIC_TXD_LEN, f->inline_len) |
 				FIELD_PREP(EXNIC_TXD_TYPE,
 					   EXNIC_TXD_TYPE_INLINE) |
-				EXNIC_TXD_SOP | ctx->sop_ctrl);
-	ctx->last = ctx->tail;
-	ctx->tail = (ctx->tail + 1) & ring->size_mask;
+				EXNIC_TXD_SOP | f->sop_ctrl);
+	f->tail = (f->tail + 1) & ring->size_mask;
 
-	/* Continuation slots are raw frame bytes, 16 a slot, and may wrap. */
-	for (off = sizeof(txd->addr); off < ctx->inline_len;
+	/* Continuation slots are raw frame bytes and may wrap. */
+	for (off = sizeof(txd->addr); off < f->inline_len;
 	     off += sizeof(*txd)) {
-		memcpy(&ring->txd[ctx->tail], buf + off, sizeof(*txd));
-		ctx->tail = (ctx->tail + 1) & ring->size_mask;
+		memcpy(&ring->txd[f->tail], buf + off, sizeof(*txd));
+		f->tail = (f->tail + 1) & ring->size_mask;
 	}
 }
 
-/* Walks back from the current slot to the first, unmapping each. */
-static void exnic_tx_unwind(struct exnic_tx_ctx *ctx)
+/*
+ * Writes the frame's descriptors from ring->tail, in the order the device
+ * reads them: [INLINE] [in-band header] [frame, past the inline bytes]
+ * [pad] [trailer]. Without inline bytes the in-band header and the frame
+ * are one range of the skb. On a mapping error, unmaps every buffer from
+ * the last slot back to the first, as fbnic_tx_map() does.
+ *
+ * Return: 0 or a negative error, with nothing left mapped.
+ */
+static int exnic_tx_map(struct exnic_ring *ring, struct exnic_tx_frame *f)
 {
-	struct exnic_ring *ring = ctx->ring;
-	u32 idx = ctx->tail;
-
-	while (idx != ctx->first) {
-		idx = (idx - 1) & ring->size_mask;
-		exnic_tx_unmap_buf(ring, &ring->tx_buf[idx]);
-	}
-	ctx->tail = ctx->first;
-	ctx->nbufs = 0;
-	ctx->frag0 = false;
-	ctx->misaligned = false;
-}
-
-static int exnic_tx_map(struct exnic_tx_ctx *ctx)
-{
+	struct sk_buff *skb = f->skb;
+	u32 start = 0, pad;
 	int err;
 
-	exnic_tx_write_inline(ctx);
-	err = exnic_tx_data(ctx, true);
-	if (err < 0)
-		goto unwind;
-	if (!ctx->misaligned)
-		return 0;
-
-	exnic_tx_unwind(ctx);
-	exnic_tx_write_inline(ctx);
-	err = exnic_tx_bounce(ctx);
+	if (f->inline_len) {
+		exnic_tx_write_inline(ring, f);
+		err = exnic_tx_map_range(ring, f, 0, f->hdr_len);
+		if (err)
+			goto unwind;
+		start = f->hdr_len + min(f->inline_len, f->frame_len);
+	}
+	err = exnic_tx_map_range(ring, f, start, skb->len - start);
 	if (err)
 		goto unwind;
+
+	pad = exnic_tx_pad_len(f);
+	if (pad)
+		exnic_tx_add_desc(ring, f, ring->pad_dma, pad);
+	if (f->trailer_buf) {
+		u32 off = f->tail * ring->trailer_stride;
+
+		exnic_tx_fill_trailer(ring, f, ring->trailer + off);
+		exnic_tx_add_desc(ring, f, ring->trailer_dma + off,
+				  ring->priv->q.trailer_len);
+	}
 	return 0;
 
 unwind:
-	exnic_tx_unwind(ctx);
+	while (f->tail != f->first) {
+		f->tail = (f->tail - 1) & ring->size_mask;
+		exnic_tx_unmap_buf(ring, &ring->tx_buf[f->tail]);
+	}
 	return err;
 }
 
@@ -682,12 +583,11 @@ unwind:
  * of the field into the head first; that copies them and never writes into
  * the frag pages, which are the AF_XDP user's UMEM.
  */
-static int exnic_tx_csum_sw(struct exnic_tx_ctx *ctx)
+static int exnic_tx_csum_sw(struct exnic_ring *ring, struct sk_buff *skb)
 {
-	struct sk_buff *skb = ctx->skb;
 	u32 end;
 
-	exnic_stat_inc(ctx->ring, EXNIC_TX_CSUM_HELP);
+	exnic_stat_inc(ring, EXNIC_TX_CSUM_HELP);
 	end = skb_checksum_start_offset(skb) + skb->csum_offset +
 	      sizeof(__sum16);
 	if (end > skb_headlen(skb) && !pskb_may_pull(skb, end))
@@ -702,81 +602,89 @@ static int exnic_tx_csum_sw(struct exnic_tx_ctx *ctx)
  * in-band header once it has been pushed. Offsets the descriptor can't
  * hold, and devices without CAPS_HW_CSUM, get exnic_tx_csum_sw().
  */
-static int exnic_tx_csum(struct exnic_tx_ctx *ctx)
+static int exnic_tx_csum(struct exnic_ring *ring, struct exnic_tx_frame *f)
 {
-	struct exnic_priv *priv = ctx->ring->priv;
-	struct sk_buff *skb = ctx->skb;
+	struct sk_buff *skb = f->skb;
 	int start;
 
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
 		return 0;
 
-	start = skb_checksum_start_offset(skb) - ctx->hdr_len;
-	if (!(priv->q.caps & EXNIC_CAPS_HW_CSUM) || start < 0 ||
+	start = skb_checksum_start_offset(skb) - f->hdr_len;
+	if (!(ring->priv->q.caps & EXNIC_CAPS_HW_CSUM) || start < 0 ||
 	    !FIELD_FIT(EXNIC_TXD_CSUM_START, start) ||
 	    !FIELD_FIT(EXNIC_TXD_CSUM_OFF, skb->csum_offset) ||
-	    start + skb->csum_offset + sizeof(__sum16) > ctx->frame_len)
-		return exnic_tx_csum_sw(ctx);
+	    start + skb->csum_offset + sizeof(__sum16) > f->frame_len)
+		return exnic_tx_csum_sw(ring, skb);
 
-	ctx->csum = true;
-	ctx->csum_start = start;
-	ctx->csum_off = skb->csum_offset;
-	ctx->sop_ctrl = EXNIC_TXD_CSUM |
-			FIELD_PREP(EXNIC_TXD_CSUM_START, start) |
-			FIELD_PREP(EXNIC_TXD_CSUM_OFF, skb->csum_offset);
+	f->sop_ctrl = EXNIC_TXD_CSUM |
+		      FIELD_PREP(EXNIC_TXD_CSUM_START, start) |
+		      FIELD_PREP(EXNIC_TXD_CSUM_OFF, skb->csum_offset);
+	f->stats |= BIT(EXNIC_TX_CSUM_PARTIAL);
 	return 0;
 }
 
-/* max-bufs (ice, i40e): too many DATA buffers, copy into one head. */
-static int exnic_tx_max_bufs(struct exnic_tx_ctx *ctx)
+/*
+ * max-bufs (ice, i40e): the device takes at most max_bufs DATA buffers a
+ * frame. Count them as ice_xmit_desc_count() does, before mapping: a frag
+ * each, the head, one more for the in-band header when inline bytes split
+ * the head, the pad and trailer buffers. Over the limit, copy the frags
+ * into the head; that never writes into them.
+ */
+static int exnic_tx_max_bufs(struct exnic_ring *ring, struct exnic_tx_frame *f)
 {
-	u32 max = ctx->ring->priv->q.max_bufs;
-	int n;
+	u32 max = ring->priv->q.max_bufs;
+	struct sk_buff *skb = f->skb;
+	u32 n;
 
 	if (!max)
 		return 0;
-	n = exnic_tx_data(ctx, false);
-	if (n < 0 || n <= max)
-		return n < 0 ? n : 0;
+	n = skb_shinfo(skb)->nr_frags + (f->inline_len && f->hdr_len) +
+	    !!exnic_tx_pad_len(f) + f->trailer_buf;
+	if (n + !!skb_headlen(skb) <= max)
+		return 0;
 
-	/* Copies frags into the head; never writes into them. */
-	exnic_stat_inc(ctx->ring, EXNIC_TX_LINEARIZE);
-	if (__skb_linearize(ctx->skb))
+	exnic_stat_inc(ring, EXNIC_TX_LINEARIZE);
+	if (__skb_linearize(skb))
 		return -ENOMEM;
-	n = exnic_tx_data(ctx, false);
-	if (n < 0)
-		return n;
-	return n <= max ? 0 : -E2BIG;
+	n = (f->inline_len && f->hdr_len) + !!exnic_tx_pad_len(f) +
+	    f->trailer_buf;
+	return n + 1 <= max ? 0 : -E2BIG;
 }
 
-static int exnic_tx_prepare(struct exnic_tx_ctx *ctx)
+/* Every decision about the frame that comes before its descriptors. */
+static int exnic_tx_prepare(struct exnic_ring *ring, struct exnic_tx_frame *f)
 {
-	struct exnic_priv *priv = ctx->ring->priv;
 	const struct ethhdr *eh;
 	struct ethhdr ehbuf;
 	int err;
 
-	ctx->headlen0 = !skb_headlen(ctx->skb);
-	eh = exnic_tx_eth_hdr(ctx->skb, &ehbuf);
-	ctx->multicast = eh && is_multicast_ether_addr(eh->h_dest);
+	if (!skb_headlen(f->skb))
+		f->stats |= BIT(EXNIC_TX_HEADLEN0);
+	eh = exnic_tx_eth_hdr(f->skb, &ehbuf);
+	if (eh && is_multicast_ether_addr(eh->h_dest))
+		f->stats |= BIT(EXNIC_TX_MULTICAST);
 
-	err = exnic_tx_pad(ctx);
+	err = exnic_tx_pad(ring, f);
 	if (err)
 		return err;
-	err = exnic_tx_push_hdr(ctx);
+	err = exnic_tx_push_hdr(ring, f);
 	if (err)
 		return err;
-	err = exnic_tx_csum(ctx);
+	err = exnic_tx_csum(ring, f);
 	if (err)
 		return err;
-	err = exnic_tx_trailer(ctx);
+	err = exnic_tx_trailer(ring, f);
 	if (err)
 		return err;
-	ctx->inline_len = min(priv->q.min_inline, ctx->wire_len);
-	err = exnic_tx_max_bufs(ctx);
+	f->inline_len = min(ring->priv->q.min_inline, f->wire_len);
+	if (f->inline_len)
+		f->stats |= BIT(EXNIC_TX_INLINE);
+	err = exnic_tx_max_bufs(ring, f);
 	if (err)
 		return err;
-	exnic_tx_fill_hdr(ctx);
+	if (f->hdr_len)
+		exnic_tx_fill_hdr(f);
 	return 0;
 }
 
@@ -788,41 +696,30 @@ static void exnic_tx_doorbell(struct exnic_ring *ring)
 		      ring->tail);
 }
 
-static void exnic_tx_count(struct exnic_tx_ctx *ctx)
+static void exnic_tx_commit(struct exnic_ring *ring, struct exnic_tx_frame *f)
 {
-	struct exnic_ring *ring = ctx->ring;
+	struct exnic_tx_buf *first = &ring->tx_buf[f->first];
+	struct netdev_queue *txq = exnic_txq(ring);
+	unsigned long stats = f->stats;
+	u32 eop, bytes = f->wire_len;
+	unsigned int stat;
+
+	/* EOP: the last DATA descriptor, or the INLINE one if none */
+	eop = f->nbufs ? (f->tail - 1) & ring->size_mask : f->first;
+	ring->txd[eop].ctrl |= cpu_to_le64(EXNIC_TXD_EOP);
+	first->skb = f->skb;
+	first->eop = eop;
+	first->next = f->tail;
+	first->bytecount = bytes;
+	skb_tx_timestamp(f->skb);
 
 	u64_stats_update_begin(&ring->syncp);
-	ring->stats[EXNIC_TX_HEADLEN0] += ctx->headlen0;
-	ring->stats[EXNIC_TX_FRAG0_MAP] += ctx->frag0;
-	ring->stats[EXNIC_TX_PAD_BUF] += ctx->wire_len > ctx->frame_len;
-	ring->stats[EXNIC_TX_INLINE] += !!ctx->inline_len;
-	ring->stats[EXNIC_TX_TRAILER_SKB] += ctx->trailer_skb;
-	ring->stats[EXNIC_TX_TRAILER_BUF] += ctx->trailer_buf;
-	ring->stats[EXNIC_TX_BOUNCE] += ctx->bounce;
-	ring->stats[EXNIC_TX_CSUM_PARTIAL] += ctx->csum;
-	ring->stats[EXNIC_TX_MULTICAST] += ctx->multicast;
+	for_each_set_bit(stat, &stats, EXNIC_TX_NSTATS)
+		ring->stats[stat]++;
 	u64_stats_update_end(&ring->syncp);
-}
-
-static void exnic_tx_commit(struct exnic_tx_ctx *ctx)
-{
-	struct exnic_ring *ring = ctx->ring;
-	struct netdev_queue *txq = exnic_txq(ring);
-	struct exnic_tx_buf *first;
-	u32 bytes = ctx->wire_len;
-
-	ring->txd[ctx->last].ctrl |= cpu_to_le64(EXNIC_TXD_EOP);
-	first = &ring->tx_buf[ctx->first];
-	first->skb = ctx->skb;
-	first->eop = ctx->last;
-	first->next = ctx->tail;
-	first->bytecount = bytes;
-	skb_tx_timestamp(ctx->skb);
-	exnic_tx_count(ctx);
 
 	/* Pairs with smp_load_acquire() in exnic_clean_tx(). */
-	smp_store_release(&ring->tail, ctx->tail);
+	smp_store_release(&ring->tail, f->tail);
 
 	if (!netif_txq_maybe_stop(txq, exnic_tx_desc_unused(ring),
 				  ring->desc_max, exnic_tx_wake_thresh(ring)))
@@ -847,8 +744,7 @@ netdev_tx_t exnic_start_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	struct exnic_priv *priv = netdev_priv(ndev);
 	struct exnic_ring *ring = &priv->txr[skb_get_queue_mapping(skb)];
-	struct exnic_tx_ctx ctx = {
-		.ring = ring,
+	struct exnic_tx_frame f = {
 		.skb = skb,
 		.first = ring->tail,
 		.tail = ring->tail,
@@ -861,9 +757,9 @@ netdev_tx_t exnic_start_xmit(struct sk_buff *skb, struct net_device *ndev)
 		return NETDEV_TX_BUSY;
 	}
 
-	err = exnic_tx_prepare(&ctx);
+	err = exnic_tx_prepare(ring, &f);
 	if (!err)
-		err = exnic_tx_map(&ctx);
+		err = exnic_tx_map(ring, &f);
 	if (unlikely(err)) {
 		/* DMA mapping errors are counted as tx_dma_err only. */
 		if (err != -EIO)
@@ -875,7 +771,7 @@ netdev_tx_t exnic_start_xmit(struct sk_buff *skb, struct net_device *ndev)
 		return NETDEV_TX_OK;
 	}
 
-	exnic_tx_commit(&ctx);
+	exnic_tx_commit(ring, &f);
 	return NETDEV_TX_OK;
 }
 
