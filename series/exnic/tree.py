@@ -3,23 +3,26 @@
 """Writes the kernel-tree files of one patch of the kit's reference series.
 
 scripts/gen-series and scripts/check-series run it on a tree that holds the
-pristine 6.12 files the series modifies (drivers/net/ethernet/{Kconfig,
+pristine files the series modifies (drivers/net/ethernet/{Kconfig,
 Makefile}, MAINTAINERS, Documentation/networking/device_drivers/ethernet/
-index.rst) after scripts/overlay put the kit's driver and kunit/ into it.
-It rewrites that tree in place:
+index.rst) after scripts/overlay put the kit's driver, its simulated device
+and kunit/ into it. The target kernel is $KIT_KVER (scripts/lib.sh, which
+those scripts export; 6.12 when unset): it decides whether the compat
+layer stays (below). It rewrites that tree in place:
 
   state STEP TREE
       The tree as patch STEP of series/exnic/steps leaves it.
       - *.c, *.h of drivers/net/ethernet/example/ and its subdirectories
-        but kunit/ (sim/, compat/): each CONFIG_EXNIC_BASELINE
-        conditional is tagged with the step that owns it (series/exnic/steps: its
+        but kunit/ (sim/, and compat/ where it stays): each
+        CONFIG_EXNIC_BASELINE conditional is tagged with the step that
+        owns it (series/exnic/steps: its
         file and enclosing function, or the function its #if line names in
         a trailing comment, '#ifndef CONFIG_EXNIC_BASELINE /* exnic_tx_pad() */',
         for what a step needs outside its function, such as a buffer
         allocated at ring setup), then unifdef resolves the blocks of
-        steps 2..STEP to the adopted side and the others to the baseline
-        side. A block no step owns, or a step item that owns no block, is
-        an error.
+        the driver steps up to STEP to the adopted side and the others to
+        the baseline side. A block no step owns, or a step item that owns
+        no block, is an error.
       - The documented strips below.
       - Before the kunit step: no kunit/, no Kconfig entries of that step,
         no Makefile paragraph that mentions kunit/.
@@ -33,8 +36,8 @@ It rewrites that tree in place:
         without one), each in
         alphabetical place, with the F: lines that match a file of the
         tree: a patch that adds files adds their F: line (the docs step
-        its Documentation/ directory), as checkpatch asks. An entry none
-        of whose F: lines matches is left out.
+        its Documentation/ directory), as checkpatch asks.
+        An entry none of whose F: lines matches is left out.
 
   states TREE OUTDIR
       For every step N: a copy of TREE in OUTDIR/N, made into step N's
@@ -43,8 +46,9 @@ It rewrites that tree in place:
   resolved {adopted|baseline} TREE
       For check-series: the same tree resolved with plain
       'unifdef -UCONFIG_EXNIC_BASELINE' (adopted) or '-D' (baseline) instead
-      of the per-step tags, plus the same strips; adopted also gets the docs
-      and the MAINTAINERS entry. Nothing is removed for the kunit step.
+      of the per-step tags, plus the same strips (the compat strips too);
+      adopted also gets the docs and the MAINTAINERS entry. Nothing is
+      removed for the kunit step.
 
   steps
       Prints the step table: NUMBER SLUG KIND, one step a line.
@@ -66,6 +70,23 @@ Anything else in drivers/net/ethernet/example/ that still mentions
 EXNIC_BASELINE afterwards is an error: extend the strips here and document
 them. The docs may mention it: they describe the kit, which has the switch.
 
+The compat strips, for a target from 6.12 on (the kit's code is 6.12 code;
+its compat layer is for older kernels, 6.1, whose series keeps it):
+  - exnic_compat.h and compat/ go.
+  - Makefile: the paragraph of the version conditional ('ifeq ($(shell
+    ... $(VERSION) ...),old)' ... 'else' ... 'endif', with its comment)
+    goes; each 'VAR += ...' line of its else branch, the 6.12 side
+    ('exnic-y += exnic_qstats.o'), goes after the last line that assigns
+    VAR.
+  - kunit/kunit_compat.h goes, and so does the '#include "kunit_compat.h"'
+    line of the tests. On 6.12 it adds nothing to <kunit/test.h> but
+    <kunit/static_stub.h>: a test that calls kunit_activate_static_stub()
+    (exnic_tx_test.c) gets that include in sorted place among its first
+    group of '#include <...>' lines (KUNIT_COMPAT_HEADERS).
+Anything in drivers/net/ethernet/example/ that still mentions
+exnic_compat, kunit_compat, $(VERSION), $(PATCHLEVEL), LINUX_VERSION_CODE
+or KERNEL_VERSION() afterwards is an error, as above.
+
 Exit status: 0, 1 on an error in the kit's sources or series/ (message on
 stderr says what to fix), 2 on bad usage.
 """
@@ -84,6 +105,8 @@ DOCS_DIR = 'Documentation/networking/device_drivers/ethernet/example'
 DOCS_INDEX = 'Documentation/networking/device_drivers/ethernet/index.rst'
 DOCS_TOC_PREFIX = 'example/'
 SYM = 'CONFIG_EXNIC_BASELINE'
+# The compat layer for kernels older than 6.12, relative to EXAMPLE.
+COMPAT_PATHS = ('exnic_compat.h', 'compat/')
 BASE_FILES = (
     'drivers/net/ethernet/Kconfig',
     'drivers/net/ethernet/Makefile',
@@ -226,7 +249,8 @@ def unifdef(text, defs, undefs, what):
 
 def c_sources(tree):
     """The *.c, *.h of the driver and its subdirectories (the simulated
-    device's sim/, compat/), relative to EXAMPLE; kunit/ is the tests'."""
+    device's sim/, compat/ where it stays), relative to EXAMPLE; kunit/ is
+    the tests'."""
     d = os.path.join(tree, EXAMPLE)
     found = []
     for root, dirs, files in os.walk(d):
@@ -377,9 +401,132 @@ def apply_strips(tree):
     write(kconfig, kconfig_remove(read(kconfig), ['EXNIC_BASELINE']))
     makefile = os.path.join(tree, EXAMPLE, 'Makefile')
     write(makefile, strip_makefile(read(makefile)))
+    if not keeps_compat():
+        strip_compat(tree)
     for name in c_sources(tree):
         path = os.path.join(tree, EXAMPLE, name)
         write(path, strip_c_comments(name, read(path)))
+
+
+# ------------------------------------------------------ the compat layer
+
+def target_kver():
+    """The kernel the series is for, (major, minor): $KIT_KVER as
+    scripts/lib.sh sets it (6.12 when unset)."""
+    kver = os.environ.get('KIT_KVER', '') or '6.12'
+    m = re.match(r'^(\d+)\.(\d+)$', kver)
+    if not m:
+        raise SeriesError(f'KIT_KVER: want MAJOR.MINOR, got {kver!r}')
+    return int(m.group(1)), int(m.group(2))
+
+
+def keeps_compat():
+    """Whether the target needs the compat layer: the kernels the Makefile
+    gives it to (older than 6.12)."""
+    return target_kver() < (6, 12)
+
+
+VERSION_IF_RE = re.compile(r'^ifeq \(\$\(shell .*\$\(VERSION\).*\)\s*$')
+
+
+def strip_makefile_compat(text):
+    """Replaces the Makefile's paragraph with the version conditional by
+    its 6.12 side: each 'VAR += ...' line of its else branch goes after
+    the last line that assigns VAR."""
+    paras = text.split('\n\n')
+    hits = [i for i, p in enumerate(paras)
+            if any(VERSION_IF_RE.match(l) for l in p.split('\n'))]
+    if not hits:
+        return text
+    if len(hits) > 1:
+        raise SeriesError(f'{EXAMPLE}/Makefile: more than one version '
+                          'conditional; extend the strips')
+    lines = paras[hits[0]].split('\n')
+    start = next(i for i, l in enumerate(lines) if VERSION_IF_RE.match(l))
+    if any(not l.startswith('#') for l in lines[:start]) or \
+       lines[-1].strip() != 'endif' or \
+       [l.strip() for l in lines].count('else') != 1:
+        raise SeriesError(f'{EXAMPLE}/Makefile: want the version conditional '
+                          'as comment lines, ifeq, else, endif')
+    mid = [l.strip() for l in lines].index('else')
+    old_side, new_side = lines[start + 1:mid], lines[mid + 1:-1]
+    if any(l.startswith(('if', 'else', 'endif')) for l in old_side + new_side):
+        raise SeriesError(f'{EXAMPLE}/Makefile: nested conditional in the '
+                          'version conditional')
+    if not any('compat' in l for l in old_side):
+        raise SeriesError(f'{EXAMPLE}/Makefile: the version conditional is '
+                          'not the compat layer\'s; extend the strips')
+    out = '\n\n'.join(paras[:hits[0]] + paras[hits[0] + 1:]).split('\n')
+    for line in new_side:
+        m = re.match(r'^([A-Za-z_][\w$()-]*)\s*\+=', line)
+        assigns = [i for i, l in enumerate(out) if m and
+                   re.match(re.escape(m.group(1)) + r'\s*[:+]?=', l)]
+        if not assigns:
+            raise SeriesError(f'{EXAMPLE}/Makefile: no place for the 6.12 '
+                              f'side {line!r} of the version conditional')
+        out.insert(assigns[-1] + 1, line)
+    return '\n'.join(out)
+
+
+# What kunit/kunit_compat.h gives the tests on 6.12 beyond <kunit/test.h>
+# (which has KUNIT_EXPECT_MEMEQ() and, through <kunit/resource.h>,
+# kunit_add_action_or_reset()): a test that calls the function gets the
+# header in its place.
+KUNIT_COMPAT_HEADERS = (
+    ('kunit_activate_static_stub', 'kunit/static_stub.h'),
+)
+
+
+def strip_kunit_compat(tree):
+    d = os.path.join(tree, EXAMPLE, 'kunit')
+    if not os.path.isdir(d):
+        return
+    if os.path.exists(os.path.join(d, 'kunit_compat.h')):
+        os.remove(os.path.join(d, 'kunit_compat.h'))
+    include = '#include "kunit_compat.h"'
+    for name in sorted(os.listdir(d)):
+        path = os.path.join(d, name)
+        if not name.endswith(('.c', '.h')):
+            continue
+        text = read(path)
+        lines = text.split('\n')
+        if include not in lines:
+            continue
+        i = lines.index(include)
+        del lines[i]
+        if 0 < i < len(lines) and not lines[i - 1] and not lines[i]:
+            del lines[i]
+        for func, header in KUNIT_COMPAT_HEADERS:
+            entry = f'#include <{header}>'
+            if not re.search(r'\b' + func + r'\b', text) or entry in lines:
+                continue
+            # Into the first group of <...> includes, in sorted place.
+            group = [j for j, l in enumerate(lines) if l.startswith('#include <')]
+            if not group:
+                raise SeriesError(f'{EXAMPLE}/kunit/{name}: no #include <...> '
+                                  f'for {entry}')
+            end = group[0]
+            while end < len(lines) and lines[end].startswith('#include <'):
+                end += 1
+            pos = next((j for j in range(group[0], end) if lines[j] > entry), end)
+            lines.insert(pos, entry)
+        write(path, '\n'.join(lines))
+
+
+def strip_compat(tree):
+    """The compat strips (targets from 6.12 on): no exnic_compat.h,
+    compat/ or kunit/kunit_compat.h, and the Makefile's 6.12 side of its
+    version conditional."""
+    d = os.path.join(tree, EXAMPLE)
+    for path in COMPAT_PATHS:
+        full = os.path.join(d, path)
+        if os.path.isdir(full):
+            shutil.rmtree(full)
+        elif os.path.exists(full):
+            os.remove(full)
+    makefile = os.path.join(d, 'Makefile')
+    write(makefile, strip_makefile_compat(read(makefile)))
+    strip_kunit_compat(tree)
 
 
 def without_kunit(tree, kunit_step):
@@ -503,9 +650,14 @@ def add_entry(tree, entry):
 
 # ------------------------------------------------------------ commands
 
+COMPAT_RE = re.compile(r'\b(?:exnic|kunit)_compat\b|\$\((?:VERSION|PATCHLEVEL)\)|'
+                       r'\bLINUX_VERSION_CODE\b|\bKERNEL_VERSION\(')
+
+
 def check_clean(tree):
-    """The driver's files must not mention the switch any more. (The docs
-    may: they talk about the kit, which has it.)"""
+    """The driver's files must not mention the switch any more, nor, on a
+    target without the compat layer, the layer or a kernel version check.
+    (The docs may: they talk about the kit, which has both.)"""
     for root, _, files in os.walk(os.path.join(tree, EXAMPLE)):
         for f in files:
             path = os.path.join(root, f)
@@ -518,6 +670,13 @@ def check_clean(tree):
                 raise SeriesError(
                     f'{os.path.relpath(path, tree)}:{n}: still mentions '
                     'EXNIC_BASELINE after the documented strips; extend '
+                    'series/exnic/tree.py and document it')
+            m = None if keeps_compat() else COMPAT_RE.search(text)
+            if m:
+                n = text[:m.start()].count('\n') + 1
+                raise SeriesError(
+                    f'{os.path.relpath(path, tree)}:{n}: still mentions '
+                    f'{m.group(0)} after the compat strips; extend '
                     'series/exnic/tree.py and document it')
 
 
