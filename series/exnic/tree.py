@@ -26,6 +26,14 @@ layer stays (below). It rewrites that tree in place:
       - The documented strips below.
       - Before the kunit step: no kunit/, no Kconfig entries of that step,
         no Makefile paragraph that mentions kunit/.
+      - Before the base step (the model step, patch 1: the simulated
+        device alone): of drivers/net/ethernet/example/ only the files
+        and directories the model step's ITEMs name (FILE, DIR/), Kconfig
+        and Makefile, and the compat layer where it stays; in Kconfig the
+        menu (the symbol of an 'if SYMBOL' line) and the entries its
+        ITEMs name (Kconfig:SYMBOL); in the Makefile no line of the other
+        entries' modules ('obj-$(CONFIG_SYM) += MODULE.o', 'MODULE-y',
+        'CONFIG_SYM := m'), and no else branch left empty.
       - From the docs step on: docs/*.rst in
         Documentation/networking/device_drivers/ethernet/example/ and a
         toctree line in the parent index.rst: example/index when there is
@@ -35,8 +43,9 @@ layer stays (below). It rewrites that tree in place:
         the git identity of whoever generates the series; no M: line
         without one), each in
         alphabetical place, with the F: lines that match a file of the
-        tree: a patch that adds files adds their F: line (the docs step
-        its Documentation/ directory), as checkpatch asks.
+        tree: a patch that adds files adds their F: line (the simulated
+        device's entry in the model step, the driver's in the base step,
+        the docs step its Documentation/ directory), as checkpatch asks.
         An entry none of whose F: lines matches is left out.
 
   states TREE OUTDIR
@@ -47,8 +56,8 @@ layer stays (below). It rewrites that tree in place:
       For check-series: the same tree resolved with plain
       'unifdef -UCONFIG_EXNIC_BASELINE' (adopted) or '-D' (baseline) instead
       of the per-step tags, plus the same strips (the compat strips too);
-      adopted also gets the docs and the MAINTAINERS entry. Nothing is
-      removed for the kunit step.
+      adopted also gets the docs and the MAINTAINERS entries. Nothing is
+      removed for the kunit or the model step.
 
   steps
       Prints the step table: NUMBER SLUG KIND, one step a line.
@@ -155,17 +164,18 @@ def load_steps():
         if len(line) < 3 or not line[0].isdigit():
             raise SeriesError(f'{path}:{lineno}: want NUMBER SLUG KIND [ITEM...]')
         step = Step(int(line[0]), line[1], line[2], line[3:])
-        if step.kind not in ('base', 'driver', 'kunit', 'docs'):
+        if step.kind not in ('model', 'base', 'driver', 'kunit', 'docs'):
             raise SeriesError(f'{path}:{lineno}: unknown kind {step.kind!r}')
         if step.num != len(steps) + 1:
             raise SeriesError(f'{path}:{lineno}: step {step.num} out of order')
         steps.append(step)
     kinds = [s.kind for s in steps]
-    for kind in ('base', 'kunit', 'docs'):
+    for kind in ('model', 'base', 'kunit', 'docs'):
         if kinds.count(kind) != 1:
             raise SeriesError(f'{path}: want exactly one {kind} step')
-    if kinds[0] != 'base':
-        raise SeriesError(f'{path}: the base step comes first')
+    if kinds[:2] != ['model', 'base']:
+        raise SeriesError(f'{path}: the model step comes first, the base '
+                          'step second')
     return steps
 
 
@@ -550,6 +560,75 @@ def without_kunit(tree, kunit_step):
                                      f'{EXAMPLE}/Makefile'))
 
 
+def model_only(tree, model):
+    """The model step's tree: of drivers/net/ethernet/example/ only the
+    files its ITEMs name (FILE, DIR/), the Kconfig menu and the entries
+    its ITEMs name (Kconfig:SYMBOL), the Makefile without the lines of the
+    other modules, and the compat layer where the target keeps it."""
+    d = os.path.join(tree, EXAMPLE)
+    paths, syms = [], []
+    for item in model.items:
+        if item.startswith('Kconfig:'):
+            syms.append(item.split(':', 1)[1])
+        elif not os.path.exists(os.path.join(d, item)) or \
+                item.endswith('/') != os.path.isdir(os.path.join(d, item)):
+            raise SeriesError(f'series/exnic/steps: step {model.num}: '
+                              f'{item!r} is not a file or DIR/ of {EXAMPLE}')
+        else:
+            paths.append(item)
+    if not paths or not syms:
+        raise SeriesError(f'series/exnic/steps: step {model.num}: want the '
+                          'model\'s files and Kconfig:SYMBOL entries')
+    keep = ['Kconfig', 'Makefile'] + paths + \
+        (list(COMPAT_PATHS) if keeps_compat() else [])
+    for root, dirs, files in os.walk(d, topdown=False):
+        for f in files:
+            rel = os.path.relpath(os.path.join(root, f), d)
+            if not any(rel == k or (k.endswith('/') and rel.startswith(k))
+                       for k in keep):
+                os.remove(os.path.join(root, f))
+        if root != d and not os.listdir(root):
+            os.rmdir(root)
+    kconfig = os.path.join(d, 'Kconfig')
+    text = read(kconfig)
+    entries = [sym for sym, _, _ in kconfig_entries(text)]
+    missing = set(syms) - set(entries)
+    if missing:
+        raise SeriesError(f'{EXAMPLE}/Kconfig has no entry '
+                          f'{", ".join(sorted(missing))}')
+    menus = set(re.findall(r'(?m)^if (\w+)\s*$', text))
+    gone = [sym for sym in entries if sym not in syms and sym not in menus]
+    write(kconfig, kconfig_remove(text, gone))
+    makefile = os.path.join(d, 'Makefile')
+    write(makefile, makefile_without(read(makefile), gone))
+
+
+def makefile_without(text, syms):
+    """Drops the Makefile lines of the modules of Kconfig symbols @syms:
+    'obj-$(CONFIG_SYM) += MODULE.o', MODULE's 'MODULE-y' lines and the
+    'CONFIG_SYM := m' of the out-of-tree build."""
+    lines = text.split('\n')
+    mods = set()
+    for line in lines:
+        m = re.match(r'^obj-\$\(CONFIG_(\w+)\)\s*\+=\s*(\w+)\.o\s*$', line)
+        if m and m.group(1) in syms:
+            mods.add(m.group(2))
+    out = []
+    for line in lines:
+        m = re.match(r'^obj-\$\(CONFIG_(\w+)\)', line) or \
+            re.match(r'^CONFIG_(\w+)\s*:=', line)
+        if m and m.group(1) in syms:
+            continue
+        m = re.match(r'^(\w+)-(y|objs)\s*[:+]?=', line)
+        if m and m.group(1) in mods:
+            continue
+        # An else branch left empty goes.
+        if line.strip() == 'endif' and out and out[-1].strip() == 'else':
+            out.pop()
+        out.append(line)
+    return re.sub(r'\n{3,}', '\n\n', '\n'.join(out))
+
+
 # ------------------------------------------------ docs and MAINTAINERS
 
 def add_docs(tree):
@@ -685,10 +764,13 @@ def cmd_state(num, tree):
     if not 1 <= num <= len(steps):
         die(f'no step {num} (1..{len(steps)})', 2)
     kunit, docs = step_of_kind(steps, 'kunit'), step_of_kind(steps, 'docs')
+    model, base = step_of_kind(steps, 'model'), step_of_kind(steps, 'base')
     resolve_steps(tree, steps, num)
     apply_strips(tree)
     if num < kunit.num:
         without_kunit(tree, kunit)
+    if num < base.num:
+        model_only(tree, model)
     if num >= docs.num:
         add_docs(tree)
     add_maintainers(tree)
