@@ -4,8 +4,7 @@
  * setting IFF_TX_SKB_NO_LINEAR receives, the way the kernel builds them.
  *
  * Reusable by any driver's KUnit tests: add skb_shapes.o to the test
- * module and include this header. See docs/porting.rst, "Testing with the
- * kit's KUnit helpers".
+ * module and include this header.
  */
 #ifndef _SKB_SHAPES_H_
 #define _SKB_SHAPES_H_

@@ -142,5 +142,5 @@ static struct kunit_suite skb_shapes_test_suite = {
 
 kunit_test_suite(skb_shapes_test_suite);
 
-MODULE_DESCRIPTION("KUnit tests for the kit's skb-shape helpers");
+MODULE_DESCRIPTION("KUnit tests for the skb-shape helpers");
 MODULE_LICENSE("GPL");

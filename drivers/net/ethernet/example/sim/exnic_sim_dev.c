@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The simulated exnic device: the hardware half of the exnic kit.
+ * The simulated exnic device: the hardware exnic drives.
  *
  * This file plays the NIC. It implements the register file, the TX and RX
  * descriptor rings, the interrupts and the quirk rules that exnic_hw.h
