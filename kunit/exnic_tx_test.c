@@ -9,196 +9,18 @@
 
 #include <kunit/test.h>
 #include <kunit/visibility.h>
-#include <linux/cache.h>
 #include <linux/delay.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/skbuff.h>
+#include <net/checksum.h>
 
 #include "exnic.h"
-#include "exnic_sim.h"
+#include "exnic_test_dev.h"
 #include "kunit_compat.h"
 #include "skb_shapes.h"
-
-MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
-MODULE_IMPORT_NS(EXNIC_SIM);
-
-#define EXNIC_TEST_MAX_FRAME	9216
-#define EXNIC_TEST_HDR_MAX	256
-#define EXNIC_TEST_WAIT_MS	2000
-
-/* ------------------------------------------------------------------
- * A device under test: a sink-mode exnic with one queue pair, open,
- * and what the device put on the wire.
- * ------------------------------------------------------------------
- */
-
-struct exnic_test_wire {
-	unsigned int frames;
-	unsigned int strangers;
-	unsigned int strangers_mcast;	/* of them, to a group address */
-	u32 status;
-	u32 len;
-	u32 inline_len;
-	unsigned int nr_bufs;
-	u32 buf_len[EXNIC_SIM_MAX_BUFS];
-	bool has_hdr, has_trailer;
-	u8 hdr[EXNIC_TEST_HDR_MAX];
-	u8 trailer[EXNIC_TEST_HDR_MAX];
-	u8 data[EXNIC_TEST_MAX_FRAME];
-};
-
-struct exnic_test_dev {
-	struct exnic_sim_profile profile;
-	struct exnic_hw *hw;
-	struct net_device *ndev;
-	struct exnic_test_wire *wire;
-};
-
-static atomic_t exnic_test_seq = ATOMIC_INIT(0);
-
-/*
- * Device context: copy what the device gathered, it is gone afterwards.
- * Only the test's own frames (skb_shape_fill_frame(): source
- * 02:00:00:00:00:01, EtherType 0x88b5) count; the stack may transmit on
- * the open device too (IPv6 router solicitations, MLD reports).
- */
-static bool exnic_test_own_frame(const struct exnic_sim_frame *f)
-{
-	static const u8 own[ETH_ALEN + 2] = { 0x02, 0, 0, 0, 0, 0x01,
-					      0x88, 0xb5 };
-
-	return f->len >= ETH_HLEN && !memcmp(f->data + ETH_ALEN, own,
-					     sizeof(own));
-}
-
-static void exnic_test_tap(void *ctx, const struct exnic_sim_frame *f)
-{
-	struct exnic_test_wire *w = ctx;
-
-	if (!exnic_test_own_frame(f)) {
-		w->strangers++;
-		if (f->len >= ETH_ALEN && is_multicast_ether_addr(f->data))
-			w->strangers_mcast++;
-		return;
-	}
-	w->frames++;
-	w->status = f->status;
-	w->len = min_t(u32, f->len, sizeof(w->data));
-	memcpy(w->data, f->data, w->len);
-	w->inline_len = f->inline_len;
-	w->nr_bufs = min_t(unsigned int, f->nr_bufs, EXNIC_SIM_MAX_BUFS);
-	memcpy(w->buf_len, f->buf_len, w->nr_bufs * sizeof(w->buf_len[0]));
-	w->has_hdr = f->tx_hdr;
-	if (f->tx_hdr)
-		memcpy(w->hdr, f->tx_hdr, EXNIC_TX_HDR_MIN);
-	w->has_trailer = f->trailer;
-	if (f->trailer)
-		memcpy(w->trailer, f->trailer, EXNIC_TX_TRAILER_MIN);
-}
-
-static void exnic_test_dev_release(void *data)
-{
-	struct exnic_test_dev *d = data;
-
-	if (d->ndev) {
-		rtnl_lock();
-		dev_close(d->ndev);
-		rtnl_unlock();
-	}
-	exnic_sim_set_tx_tap(d->hw, NULL, NULL);
-	exnic_sim_destroy(d->hw);
-}
-
-static struct exnic_test_dev *exnic_test_dev_create(struct kunit *test,
-						    const char *profile)
-{
-	struct exnic_test_dev *d;
-	char name[32];
-	int err;
-
-	d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, d);
-	d->wire = kunit_kzalloc(test, sizeof(*d->wire), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, d->wire);
-	KUNIT_ASSERT_EQ(test, exnic_sim_profile_parse(profile, &d->profile), 0);
-
-	snprintf(name, sizeof(name), "exnic-kunit%d",
-		 atomic_inc_return(&exnic_test_seq));
-	d->hw = exnic_sim_create(name, &d->profile, EXNIC_SIM_SINK, 1);
-	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, d->hw);
-	err = kunit_add_action_or_reset(test, exnic_test_dev_release, d);
-	KUNIT_ASSERT_EQ(test, err, 0);
-
-	d->ndev = dev_get_drvdata(exnic_hw_dev(d->hw));
-	KUNIT_ASSERT_NOT_NULL_MSG(test, d->ndev, "exnic did not bind to %s",
-				  name);
-	exnic_sim_set_tx_tap(d->hw, exnic_test_tap, d->wire);
-	rtnl_lock();
-	err = dev_open(d->ndev, NULL);
-	rtnl_unlock();
-	KUNIT_ASSERT_EQ(test, err, 0);
-	return d;
-}
-
-/* The headroom xsk_build_skb_zerocopy() reserves for this device. */
-static unsigned int exnic_test_xsk_headroom(const struct exnic_test_dev *d)
-{
-	return max_t(unsigned int, NET_SKB_PAD,
-		     L1_CACHE_ALIGN(d->ndev->needed_headroom));
-}
-
-/* Transmits the way __dev_direct_xmit() does: BH off, queue locked. */
-static netdev_tx_t exnic_test_xmit(struct exnic_test_dev *d,
-				   struct sk_buff *skb)
-{
-	struct netdev_queue *txq = netdev_get_tx_queue(d->ndev, 0);
-	netdev_tx_t ret = NETDEV_TX_BUSY;
-
-	skb->dev = d->ndev;
-	skb_set_queue_mapping(skb, 0);
-	local_bh_disable();
-	HARD_TX_LOCK(d->ndev, txq, smp_processor_id());
-	if (!netif_xmit_frozen_or_drv_stopped(txq))
-		ret = netdev_start_xmit(skb, d->ndev, txq, false);
-	HARD_TX_UNLOCK(d->ndev, txq);
-	local_bh_enable();
-	return ret;
-}
-
-/* Lets the device consume and complete; waits for the skb's free. */
-static void exnic_test_complete(struct kunit *test, struct exnic_test_dev *d,
-				struct skb_shape_skb *s)
-{
-	unsigned int ms;
-
-	exnic_sim_flush(d->hw);
-	for (ms = 0; ms < EXNIC_TEST_WAIT_MS && !atomic_read(&s->freed); ms++)
-		usleep_range(500, 1000);
-	KUNIT_EXPECT_EQ_MSG(test, atomic_read(&s->freed), 1,
-			    "skb not freed exactly once after completion");
-}
-
-static u64 exnic_test_stat(struct exnic_test_dev *d, unsigned int stat)
-{
-	u64 tx[EXNIC_TX_NSTATS];
-
-	if (exnic_get_queue_stats(d->ndev, 0, tx, NULL))
-		return U64_MAX;
-	return tx[stat];
-}
-
-static void exnic_test_no_dev_errors(struct kunit *test,
-				     struct exnic_test_dev *d)
-{
-	unsigned int e;
-
-	for (e = 0; e < EXNIC_ERR_COUNT; e++)
-		KUNIT_EXPECT_EQ_MSG(test, exnic_sim_err(d->hw, e), 0,
-				    "device error counter %u", e);
-}
 
 /* ------------------------------------------------------------------
  * profile x shape
@@ -771,82 +593,6 @@ static void exnic_tx_polling_engine(struct kunit *test)
 	exnic_test_no_dev_errors(test, d);
 }
 
-/* ------------------------------------------------------------------
- * RX: a faulty write-back drops its whole frame
- * ------------------------------------------------------------------
- */
-
-struct exnic_test_rx_fault {
-	const char *name;
-	unsigned int n;
-	u32 lens[3];
-};
-
-static const struct exnic_test_rx_fault exnic_test_rx_faults[] = {
-	{ "zero_len_first", 2, { 0, 100 } },
-	{ "oversized_first", 2, { EXNIC_RX_BUF_LEN + 1, 100 } },
-	{ "zero_len_middle", 3, { EXNIC_RX_BUF_LEN, 0, 100 } },
-};
-
-static void exnic_test_rx_fault_desc(const struct exnic_test_rx_fault *f,
-				     char *desc)
-{
-	strscpy(desc, f->name, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(exnic_rx_fault, exnic_test_rx_faults,
-		  exnic_test_rx_fault_desc);
-
-/* Waits until RX queue 0 counted @stat @want times; returns the count. */
-static u64 exnic_test_rx_wait(struct exnic_test_dev *d, unsigned int stat,
-			      u64 want)
-{
-	u64 rx[EXNIC_RX_NSTATS];
-	unsigned int ms;
-
-	for (ms = 0; ms < EXNIC_TEST_WAIT_MS; ms++) {
-		if (exnic_get_queue_stats(d->ndev, 0, NULL, rx))
-			return U64_MAX;
-		if (rx[stat] >= want)
-			break;
-		usleep_range(500, 1000);
-	}
-	return rx[stat];
-}
-
-/*
- * A buffer written back with no bytes or more than it holds spoils its
- * frame. Keeping the rest would deliver a frame that starts mid-packet.
- */
-static void exnic_rx_bad_write_back(struct kunit *test)
-{
-	const struct exnic_test_rx_fault *f = test->param_value;
-	static const u32 good_len[] = { 60 };
-	struct exnic_test_dev *d;
-	u64 rx[EXNIC_RX_NSTATS];
-	u8 *frame;
-
-	d = exnic_test_dev_create(test, "none");
-	frame = kunit_kzalloc(test, 3 * EXNIC_RX_BUF_LEN, GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, frame);
-	skb_shape_fill_frame(frame, 3 * EXNIC_RX_BUF_LEN, 17);
-
-	KUNIT_ASSERT_EQ(test, exnic_sim_rx_inject(d->hw, 0, frame, f->lens,
-						  f->n), 0);
-	KUNIT_EXPECT_EQ(test, exnic_test_rx_wait(d, EXNIC_RX_DROPS, 1), 1);
-	KUNIT_ASSERT_EQ(test, exnic_get_queue_stats(d->ndev, 0, NULL, rx), 0);
-	KUNIT_EXPECT_EQ_MSG(test, rx[EXNIC_RX_PACKETS], 0,
-			    "the rest of a faulty frame was delivered");
-
-	/* the next frame is whole */
-	KUNIT_ASSERT_EQ(test, exnic_sim_rx_inject(d->hw, 0, frame, good_len,
-						  1), 0);
-	KUNIT_EXPECT_EQ(test, exnic_test_rx_wait(d, EXNIC_RX_PACKETS, 1), 1);
-	KUNIT_ASSERT_EQ(test, exnic_get_queue_stats(d->ndev, 0, NULL, rx), 0);
-	KUNIT_EXPECT_EQ(test, rx[EXNIC_RX_BYTES], 60);
-	KUNIT_EXPECT_EQ(test, rx[EXNIC_RX_DROPS], 1);
-}
-
 static struct kunit_case exnic_tx_test_cases[] = {
 	KUNIT_CASE_PARAM(exnic_tx_shape, exnic_tx_gen_params),
 	KUNIT_CASE(exnic_tx_csum_in_frag0),
@@ -863,17 +609,4 @@ static struct kunit_suite exnic_tx_test_suite = {
 	.test_cases = exnic_tx_test_cases,
 };
 
-static struct kunit_case exnic_rx_test_cases[] = {
-	KUNIT_CASE_PARAM(exnic_rx_bad_write_back, exnic_rx_fault_gen_params),
-	{}
-};
-
-static struct kunit_suite exnic_rx_test_suite = {
-	.name = "exnic_rx",
-	.test_cases = exnic_rx_test_cases,
-};
-
-kunit_test_suites(&exnic_tx_test_suite, &exnic_rx_test_suite);
-
-MODULE_DESCRIPTION("KUnit tests of exnic's TX path for headlen-0 skbs, and RX");
-MODULE_LICENSE("GPL");
+kunit_test_suite(exnic_tx_test_suite);

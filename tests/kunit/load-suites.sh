@@ -10,5 +10,5 @@ insmod "$dir/kunit/skb_shapes.ko"
 insmod "$dir/kunit/skb_shapes_test.ko"
 insmod "$dir/exnic_sim.ko" pairs=0
 insmod "$dir/exnic.ko"
-insmod "$dir/kunit/exnic_tx_test.ko"
-rmmod exnic_tx_test skb_shapes_test exnic exnic_sim skb_shapes
+insmod "$dir/kunit/exnic_test.ko"
+rmmod exnic_test skb_shapes_test exnic exnic_sim skb_shapes
