@@ -19,31 +19,29 @@ for d in /sys/class/net/*; do
 done
 expect "four interfaces appear" "${#new[@]}" 4
 
-# reconf IFACE STATE: -G and -L twice each; each change is applied (as
-# ethtool -g/-l then show) or refused with EOPNOTSUPP, nothing else.
+# change IFACE STATE WHAT SET SHOW WANT: ethtool SET (e.g. -G IFACE rx 128
+# tx 128) is applied, as ethtool SHOW's "Current" part then shows a line
+# matching WANT, or refused with EOPNOTSUPP; nothing else
+change() {
+	local i=$1 st=$2 what=$3 set=$4 show=$5 want=$6 out
+	# shellcheck disable=SC2086 # $set is ethtool's arguments
+	if out=$(ethtool $set 2>&1); then
+		ethtool "$show" "$i" | sed -n '/Current/,$p' | grep -Eq "$want" ||
+			{ echo "$i $st: $what accepted, ethtool $show shows otherwise"; return 1; }
+	elif ! grep -q "Operation not supported" <<<"$out"; then
+		echo "$i $st: $what: $out"
+		return 1
+	fi
+}
+
+# reconf IFACE STATE: -G and -L twice each
 reconf() {
-	local i=$1 st=$2 out rc
+	local i=$1 st=$2 sz n
 	for sz in 128 512; do
-		out=$(ethtool -G "$i" rx "$sz" tx "$sz" 2>&1)
-		rc=$?
-		if [ "$rc" = 0 ]; then
-			ethtool -g "$i" | sed -n '/Current/,$p' | grep -Eq "^TX:\s+$sz$" ||
-				{ echo "$i $st: -G $sz accepted, ethtool -g shows otherwise"; return 1; }
-		elif ! grep -q "Operation not supported" <<<"$out"; then
-			echo "$i $st: ethtool -G $sz: $out"
-			return 1
-		fi
+		change "$i" "$st" "-G $sz" "-G $i rx $sz tx $sz" -g "^TX:\s+$sz$" || return 1
 	done
 	for n in 2 4; do
-		out=$(ethtool -L "$i" combined "$n" 2>&1)
-		rc=$?
-		if [ "$rc" = 0 ]; then
-			ethtool -l "$i" | sed -n '/Current/,$p' | grep -Eq "^Combined:\s+$n$" ||
-				{ echo "$i $st: -L $n accepted, ethtool -l shows otherwise"; return 1; }
-		elif ! grep -q "Operation not supported" <<<"$out"; then
-			echo "$i $st: ethtool -L $n: $out"
-			return 1
-		fi
+		change "$i" "$st" "-L $n" "-L $i combined $n" -l "^Combined:\s+$n$" || return 1
 	done
 }
 
