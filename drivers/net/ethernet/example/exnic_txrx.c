@@ -635,21 +635,20 @@ static int exnic_tx_max_bufs(struct exnic_ring *ring, struct exnic_tx_frame *f)
 {
 	u32 max = ring->priv->q.max_bufs;
 	struct sk_buff *skb = f->skb;
-	u32 n;
+	u32 extra;
 
 	if (!max)
 		return 0;
-	n = skb_shinfo(skb)->nr_frags + (f->inline_len && f->hdr_len) +
-	    !!exnic_tx_pad_len(f) + f->trailer_buf;
-	if (n + !!skb_headlen(skb) <= max)
+	/* the buffers that do not come from the skb's head or frags */
+	extra = (f->inline_len && f->hdr_len) + !!exnic_tx_pad_len(f) +
+		f->trailer_buf;
+	if (extra + !!skb_headlen(skb) + skb_shinfo(skb)->nr_frags <= max)
 		return 0;
 
 	exnic_stat_inc(ring, EXNIC_TX_LINEARIZE);
 	if (__skb_linearize(skb))
 		return -ENOMEM;
-	n = (f->inline_len && f->hdr_len) + !!exnic_tx_pad_len(f) +
-	    f->trailer_buf;
-	return n + 1 <= max ? 0 : -E2BIG;
+	return extra + 1 <= max ? 0 : -E2BIG;
 }
 
 /* Every decision about the frame that comes before its descriptors. */
