@@ -32,14 +32,14 @@ static int neg_tso(struct sk_buff *skb)
 	if (!skb_is_gso(skb))
 		return 0;
 	iph = ip_hdr(skb);
-	iph->check = 0;
-	return tcp_hdr(skb)->doff * 4;
+	iph->check = 0; /* EXPECT NL-03 unreachable */
+	return tcp_hdr(skb)->doff * 4; /* EXPECT NL-03 unreachable */
 }
 
 /* mlx5e_ipsec_tx_build_eseg(): only for xfrm offload skbs */
 static u8 neg_ipsec(struct sk_buff *skb)
 {
-	return ip_hdr(skb)->protocol;
+	return ip_hdr(skb)->protocol; /* EXPECT NL-03 unreachable */
 }
 
 /* bcmgenet_add_tsb(): the status block pushed in front of the frame */

@@ -12,10 +12,10 @@ static void inl_vlan(void *start, struct sk_buff *skb, u16 ihs)
 {
 	struct vlan_ethhdr *vhdr = (struct vlan_ethhdr *)start;
 
-	memcpy(&vhdr->addrs, skb->data, 2 * ETH_ALEN); /* EXPECT NL-08 */
+	memcpy(&vhdr->addrs, skb->data, 2 * ETH_ALEN); /* EXPECT NL-08 unreachable */
 	vhdr->h_vlan_proto = skb->vlan_proto;
 	vhdr->h_vlan_TCI = cpu_to_be16(skb_vlan_tag_get(skb));
-	memcpy(&vhdr->h_vlan_encapsulated_proto, skb->data + 2 * ETH_ALEN, /* EXPECT NL-08 */
+	memcpy(&vhdr->h_vlan_encapsulated_proto, skb->data + 2 * ETH_ALEN, /* EXPECT NL-08 unreachable */
 	       ihs - 2 * ETH_ALEN);
 }
 
