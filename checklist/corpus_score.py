@@ -511,6 +511,15 @@ def write_report(path, report):
         return False
 
 
+def error_report(path, msg, problems=()):
+    """The --json report of a run that ends in bad usage, a missing tool or
+    an incomplete spatch run (the normal and the --readiness mode)."""
+    if path:
+        write_report(path, {'tool': 'checklist/static', 'units': [],
+                            'problems': list(problems), 'exit': 2,
+                            'error': msg})
+
+
 def _run(args, st, cdir, report):
     tree = args.corpus
     check_tree(tree)
