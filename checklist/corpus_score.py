@@ -383,7 +383,8 @@ def score_driver(d, findings, tree):
             continue
         s['findings'].append(rec)
     t = {'true': [0, 0], 'latent': [0, 0]}     # [entries, found]
-    for key, e in sorted(entries.items()):
+    for key, e in sorted(entries.items(),
+                         key=lambda x: (x[0][1], x[0][2], x[0][0])):
         if e['item'] in NOTE_ITEMS:
             if key not in notes and key not in fails:
                 s['notes_not_reported'].append(_entry_json(e, name))
