@@ -88,6 +88,24 @@ def scoring_without_findings_or_entries():
     assert cs._fmt_pct(None) == '-' and cs._fmt_pct(55.9) == '55.9%'
 
 
+@case
+def thresholds_are_exact():
+    def tot(true, latent, judged, found, entries, unjudged=0):
+        t = {'true': true, 'latent': latent, 'false': judged - true - latent,
+             'unreachable': 0, 'true_found': found, 'true_entries': entries,
+             'latent_found': 0, 'latent_entries': 0, 'unjudged': unjudged}
+        cs._figures(t)
+        return t
+    ok = [c[1] for c in cs.run_checks(tot(85, 5, 100, 19, 20), 10.0, [])]
+    assert ok == [True, True, True, True], ok
+    # 89.96 % and 94.99 % print as 90.0 % and 95.0 %, and still fail
+    t = tot(8996, 0, 10000, 9499, 10000, 1)
+    assert (t['precision'], t['recall']) == (90.0, 95.0), t
+    m = {'name': 'm', 'flagged': False}
+    ok = [c[1] for c in cs.run_checks(t, 10.01, [m])]
+    assert ok == [False, False, False, False, False], ok
+
+
 def bad_driver(edit):
     d = {'driver': 'x', 'paths': ['drivers/net/x'], 'xmit': [],
          'entries': [entry('NL-02', 1, 'true')]}
