@@ -189,7 +189,7 @@ def load_mutants(cdir, drivers):
     seen = set()
     for n, m in enumerate(data, 1):
         where = '%s: mutant %d' % (path, n)
-        _check_keys(m, MUTANT_KEYS, MUTANT_KIT_KEYS, where, fix)
+        _check_keys(m, MUTANT_KEYS, MUTANT_KIT_KEYS + ('also',), where, fix)
         if not (isinstance(m['name'], str) and
                 re.match(r'[A-Za-z0-9_.-]+$', m['name'])):
             raise InputError('%s: "name" must be letters, digits, "-", '
@@ -234,6 +234,16 @@ def load_mutants(cdir, drivers):
         if not m['from'] or m['from'] == m['to']:
             raise InputError('%s: "from" must be non-empty and differ from '
                              '"to"' % where)
+        also = m.get('also', [])
+        if not isinstance(also, list):
+            raise InputError('%s: "also" must be a list of edits' % where)
+        for x in also:
+            _check_keys(x, ('line', 'from', 'to'), (), where + ' also', fix)
+            if not isinstance(x['line'], int) or x['line'] < 1 or \
+                    not all(isinstance(x[k], str) and '\n' not in x[k]
+                            for k in ('from', 'to')) or not x['from']:
+                raise InputError('%s: also %r: needs "line" and one-line '
+                                 '"from" and "to"' % (where, x))
         if not isinstance(m['expect'], list) or not m['expect']:
             raise InputError('%s: "expect" must list the findings the '
                              'mutant must cause' % where)
@@ -305,14 +315,16 @@ def make_mutant(m, root, paths, tmp, cdir):
     with open(target, encoding='utf-8', errors='surrogateescape',
               newline='') as fh:
         lines = fh.read().split('\n')
-    n = m['line']
-    if n > len(lines) or m['from'] not in lines[n - 1]:
-        now = lines[n - 1].strip() if n <= len(lines) else '(no such line)'
-        raise InputError('stale mutant %s: "%s" is not on %s:%d, which '
-                         'reads "%s": update "line" and "from" in %s' % (
-                             m['name'], m['from'], m['file'], n, now,
-                             os.path.join(cdir, MUTANTS)))
-    lines[n - 1] = lines[n - 1].replace(m['from'], m['to'], 1)
+    for e in [m] + m.get('also', []):
+        n = e['line']
+        if n > len(lines) or e['from'] not in lines[n - 1]:
+            now = lines[n - 1].strip() if n <= len(lines) else \
+                '(no such line)'
+            raise InputError('stale mutant %s: "%s" is not on %s:%d, which '
+                             'reads "%s": update "line" and "from" in %s' % (
+                                 m['name'], e['from'], m['file'], n, now,
+                                 os.path.join(cdir, MUTANTS)))
+        lines[n - 1] = lines[n - 1].replace(e['from'], e['to'], 1)
     with open(target, 'w', encoding='utf-8', errors='surrogateescape',
               newline='') as fh:
         fh.write('\n'.join(lines))

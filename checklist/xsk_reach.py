@@ -285,6 +285,20 @@ def text_of(e):
     return '...'
 
 
+def _base_name(e):
+    """The name a member access hangs off: first for first->protocol,
+    ipv4 for hdr.ipv4->protocol."""
+    while e and e[0] in ('idx', 'un'):
+        e = e[1] if e[0] == 'idx' else e[2]
+    if not e:
+        return None
+    if e[0] == 'id':
+        return e[1]
+    if e[0] == 'mem':
+        return e[2]
+    return None
+
+
 def skbish(e):
     """An expression naming an skb (skb, nskb, first->skb)."""
     if e[0] == 'id':
@@ -642,9 +656,11 @@ class Reach:
         for F in self.fns.values():
             for s, _ in F.stmts:
                 w = [t for t, _ in s.toks]
-                for n in range(1, len(w) - 1):
+                for n in range(2, len(w) - 1):
                     if w[n - 1] in ('->', '.') and w[n + 1] in ('=', '|='):
-                        self.stored_fields.add(w[n])
+                        self.stored_fields.add((w[n - 2], w[n]))
+                for key, _ in self._designated_fields(w):
+                    self.stored_fields.add(key)
         for _ in range(4):
             before = (len(self.dead), len(self.dead_fns))
             self._values()
@@ -676,7 +692,7 @@ class Reach:
                 return SHINFO_FIELDS.get(f, UNKNOWN)
             if skbish(base):
                 return SKB_FIELDS.get(f, UNKNOWN)
-            return self.fields.get(f, UNKNOWN)
+            return self.fields.get((_base_name(base), f), UNKNOWN)
         if k == 'call':
             callee = e[1][1] if e[1][0] == 'id' else None
             args = e[2]
@@ -941,6 +957,21 @@ class Reach:
         self._assign_tree(fn, e, stores, fields, pnames)
 
     def _designated(self, fn, words, fields):
+        for key, rest in self._designated_fields(words):
+            fields.setdefault(key, []).append((fn, Expr(rest).parse()))
+
+    @staticmethod
+    def _designated_fields(words):
+        """((base, field), value tokens) of the designated initializers
+        in a statement; the base is the name assigned to."""
+        out = []
+        if '=' not in words:
+            return out
+        lhs = [w for w in words[:words.index('=')]
+               if re.match(r'[A-Za-z_]\w*$', w)]
+        if not lhs:
+            return out
+        base = lhs[-1]
         for m in range(len(words) - 2):
             if words[m] in ('{', ',') and words[m + 1] == '.' and \
                     words[m + 3:m + 4] == ['=']:
@@ -957,8 +988,8 @@ class Reach:
                     elif w == ',' and depth == 0:
                         end = n
                         break
-                fields.setdefault(words[m + 2], []).append(
-                    (fn, Expr(rest[:end]).parse()))
+                out.append(((base, words[m + 2]), rest[:end]))
+        return out
 
     def _assign_tree(self, fn, e, stores, fields, pnames):
         if e[0] == ',':
@@ -970,7 +1001,8 @@ class Reach:
             if tgt[0] == 'id':
                 self._add(stores, tgt[1], UNKNOWN)
             elif tgt[0] == 'mem':
-                fields.setdefault(tgt[2], []).append((fn, UNKNOWN))
+                fields.setdefault((_base_name(tgt[1]), tgt[2]),
+                                  []).append((fn, UNKNOWN))
             return
         if e[0] == 'call':
             for a in e[2]:
@@ -995,7 +1027,7 @@ class Reach:
                 self._add(stores, lhs[1], 
                     ('or', rhs) if op == '|=' else val)
         elif lhs[0] == 'mem' and val is not None:
-            fields.setdefault(lhs[2], []).append(
+            fields.setdefault((_base_name(lhs[1]), lhs[2]), []).append(
                 (fn, ('or', rhs) if op == '|=' else val))
         if rhs[0] == 'assign':
             self._assign_tree(fn, rhs, stores, fields, pnames)
