@@ -9,11 +9,13 @@
 /// where the head length is skb_headlen(skb), skb->len - skb->data_len, or
 /// a local variable assigned from an expression containing one of them;
 /// for the two map calls also a variable assigned from an expression
-/// containing such a variable (size = min(len, max)).
+/// containing such a variable (size = min(len, max)), and a struct field
+/// or array element assigned from the head length that is then the
+/// mapping's length (mvneta: tx_desc->data_size = skb_headlen(skb)).
 ///
 /// Not flagged when the sink is on the non-zero side of a test of the
-/// length or of the variable it came from (the "nz" regions below, which
-/// checklist/static applies):
+/// length or of the variable or field it came from (the "nz" regions
+/// below, which checklist/static applies):
 ///   - inside if (T) / while (T) / for (; T;) where T is len, len != 0,
 ///     len > x or x < len (alone or in a && chain), or inside the else
 ///     branch of if (N);
@@ -40,6 +42,25 @@
 // Confidence: Moderate (within one function; a test in a caller is not
 // seen)
 // Options: --no-includes
+
+@initialize:python@
+@@
+import re
+
+def nl02_name(e):
+    """An expression's text without comments and blanks, as the runner
+    compares names (tx_desc->data_size)."""
+    e = re.sub(r"/\*.*?\*/|//[^\n]*", "", str(e), flags=re.S)
+    return re.sub(r"\s+", "", e)
+
+def nl02_is_lvalue(e):
+    """An identifier, a field access or an array element: a name the
+    runner can match a zero test against."""
+    return re.match(r"^[A-Za-z_][\w.>\[\]-]*$", nl02_name(e)) is not None
+
+def nl02_is_field(e):
+    """An lvalue that is not a plain identifier (tx_desc->data_size)."""
+    return nl02_is_lvalue(e) and re.match(r"^\w+$", nl02_name(e)) is None
 
 @nl02_v1 exists@
 identifier fn, V, mapfn =~ "^(dma_map_single|dma_map_single_attrs)$";
@@ -138,11 +159,37 @@ mapfn << nl02_wrap.mapfn;
 @@
 print("NLHIT|NL-02|fail|%s|%s|%s|%s|%s|skb->data passed to %s() with head length '%s' and no zero check: an empty head becomes a 0-byte buffer" % (p[0].file, p[0].line, p[0].column, p[0].current_element, V, mapfn, V))
 
-// Non-zero regions: code that only runs when Z > 0 (Z a variable, or
-// skb_headlen(skb) reported as "skb_headlen").
+// The head length kept in a struct field that is then the mapping's
+// length (mvneta: tx_desc->data_size = skb_headlen(skb); atlantic:
+// dx_buff->len = skb_headlen(skb)). F is reported without blanks
+// (tx_desc->data_size), as the nz regions report a tested field.
+@nl02_field exists@
+identifier fn, mapfn =~ "^(dma_map_single|dma_map_single_attrs)$";
+expression skb, E, E1, E2, X;
+expression F : script:python () { nl02_is_field(F) };
+position p;
+@@
+fn(...) {
+... when any
+F = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>;
+... when != F = X
+mapfn@p(E2, E, <+... F ...+>, ...)
+... when any
+}
+
+@script:python@
+p << nl02_field.p;
+F << nl02_field.F;
+@@
+F = nl02_name(F)
+print("NLHIT|NL-02|fail|%s|%s|%s|%s|%s|head length in '%s' (from skb_headlen()) mapped without a zero check: an empty head becomes a 0-byte DMA buffer" % (p[0].file, p[0].line, p[0].column, p[0].current_element, F, F))
+
+// Non-zero regions: code that only runs when Z > 0 (Z a variable, a
+// field or an array element, reported without blanks as nl02_name()
+// spells it, or skb_headlen(skb) reported as "skb_headlen").
 
 @nz_then@
-identifier Z;
+expression Z : script:python () { nl02_is_lvalue(Z) };
 expression X, Y, skb;
 statement S, S2;
 position p;
@@ -167,10 +214,11 @@ if (\(Z == 0\|Z <= X\|X >= Z\|skb_headlen(skb) == 0\|skb_headlen(skb) <= X\|X >=
 p << nz_then.p;
 Z << nz_then.Z = "skb_headlen";
 @@
+Z = nl02_name(Z)
 print("NLCTX|nz|%s|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element, Z))
 
 @nz_loop@
-identifier Z;
+expression Z : script:python () { nl02_is_lvalue(Z) };
 expression X, Y, skb;
 statement S;
 position p;
@@ -189,10 +237,12 @@ for@p (...; \(Z != 0\|Z > X\|X < Z\); ...) S
 p << nz_loop.p;
 Z << nz_loop.Z = "skb_headlen";
 @@
+Z = nl02_name(Z)
 print("NLCTX|nz_loop|%s|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element, Z))
 
 @nz_after@
-identifier Z, L;
+expression Z : script:python () { nl02_is_lvalue(Z) };
+identifier L;
 expression X, Y, skb;
 position p;
 @@
@@ -208,4 +258,5 @@ if@p (Y || \(Z == 0\|Z <= X\|X >= Z\|skb_headlen(skb) == 0\|skb_headlen(skb) <= 
 p << nz_after.p;
 Z << nz_after.Z = "skb_headlen";
 @@
+Z = nl02_name(Z)
 print("NLCTX|nz_after|%s|%s|%s|%s|%s" % (p[0].file, p[0].line, p[0].line_end, p[0].current_element, Z))
