@@ -32,6 +32,18 @@
 /// then (bcmgenet's status block). The runner checks this from the
 /// NL-06 push sites.
 ///
+/// Through helpers: a call that passes the head length (skb_headlen(skb),
+/// or a variable or field assigned from it) to a function on the xmit
+/// path whose parameter reaches the length of dma_map_single() there,
+/// directly or through up to two more such functions, with no zero test
+/// of the parameter (or of that function's own head length) on the way,
+/// is flagged at the call (r8169: rtl8169_tx_map(tp, opts,
+/// skb_headlen(skb), skb->data, ...)), unless the call is on the
+/// non-zero side of a test of the head length. The rules below print
+/// the facts; checklist/head_flow.py joins them. A call whose helper
+/// tests the parameter first is not flagged by the "map" wrapper rule
+/// either.
+///
 /// Why: with IFF_TX_SKB_NO_LINEAR an AF_XDP skb has skb_headlen() == 0.
 /// Mapping skb->data for 0 bytes yields a zero-length DMA buffer and data
 /// descriptor: ice and i40e raise a Malicious Driver Detection event and
@@ -39,8 +51,8 @@
 /// "no-zero-len" profile rejects the frame. Map the head only when it has
 /// bytes (exnic_tx_use_head()).
 ///
-// Confidence: Moderate (within one function; a test in a caller is not
-// seen)
+// Confidence: Moderate (within one function, and into the helpers a
+// head length is passed to; a test in a caller is not seen)
 // Options: --no-includes
 
 @initialize:python@
@@ -57,6 +69,12 @@ def nl02_is_lvalue(e):
     """An identifier, a field access or an array element: a name the
     runner can match a zero test against."""
     return re.match(r"^[A-Za-z_][\w.>\[\]-]*$", nl02_name(e)) is not None
+
+# Functions that map a parameter (nl02_pmap, nl02_pmap2) or pass one on
+# to such a function (nl02_ppass, nl02_ppass2), so far: nl02_ppass only
+# looks at calls to them. Without that filter it takes every parameter
+# into every call (30 s on stmmac).
+nl02_mappers = set()
 
 def nl02_is_field(e):
     """An lvalue that is not a plain identifier (tx_desc->data_size)."""
@@ -173,6 +191,7 @@ fn(...) {
 ... when any
 F = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>;
 ... when != F = X
+    when any
 mapfn@p(E2, E, <+... F ...+>, ...)
 ... when any
 }
@@ -183,6 +202,233 @@ F << nl02_field.F;
 @@
 F = nl02_name(F)
 print("NLHIT|NL-02|fail|%s|%s|%s|%s|%s|head length in '%s' (from skb_headlen()) mapped without a zero check: an empty head becomes a 0-byte DMA buffer" % (p[0].file, p[0].line, p[0].column, p[0].current_element, F, F))
+
+// Through a helper's parameters (r8169: rtl8169_start_xmit() passes
+// skb_headlen(skb) and skb->data to rtl8169_tx_map(), which maps them).
+// These rules print facts, severity "flow", that checklist/head_flow.py
+// joins over the xmit call graph; only the joined call sites become
+// findings:
+//   map   FN maps its parameter number N (from 0), or a variable assigned
+//         from it, as the length of dma_map_single()/_attrs(),
+//   pass  FN passes its parameter N within argument K of a call to G,
+//   call  a call passes the head length (skb_headlen(skb), a variable or
+//         a field assigned from it) within argument K to G.
+// The parameter must not be reassigned before. Zero tests are the nz
+// regions: of the parameter in the callee, of the head length at the
+// call site (classify() checks the latter, as for any NL-02 candidate).
+
+// The variables and fields that hold the head length (head,NAME): a
+// mapping or a call on the non-zero side of a test of one of them is on
+// a non-empty head (macb_tx_map(): while (len) with len = skb_headlen()).
+@nl02_headvar@
+identifier V;
+expression skb, E1;
+type T;
+position p;
+@@
+(
+T V@p = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>;
+|
+V@p = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>
+)
+
+@script:python@
+p << nl02_headvar.p;
+V << nl02_headvar.V;
+@@
+print("NLHIT|NL-02|flow|%s|%s|%s|%s|head,%s|" % (p[0].file, p[0].line, p[0].column, p[0].current_element, V))
+
+@nl02_headfield@
+expression skb, E1;
+expression F : script:python () { nl02_is_field(F) };
+position p;
+@@
+F@p = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>
+
+@script:python@
+p << nl02_headfield.p;
+F << nl02_headfield.F;
+@@
+print("NLHIT|NL-02|flow|%s|%s|%s|%s|head,%s|" % (p[0].file, p[0].line, p[0].column, p[0].current_element, nl02_name(F)))
+
+@nl02_pmap exists@
+identifier fn, P, mapfn =~ "^(dma_map_single|dma_map_single_attrs)$";
+parameter list[n] ps;
+expression E, E1, X;
+type T;
+position p;
+@@
+fn(ps, T P, ...) {
+... when != P = X
+    when any
+mapfn@p(E1, E, <+... P ...+>, ...)
+... when any
+}
+
+@script:python@
+p << nl02_pmap.p;
+fn << nl02_pmap.fn;
+P << nl02_pmap.P;
+n << nl02_pmap.n;
+mapfn << nl02_pmap.mapfn;
+@@
+nl02_mappers.add(fn)
+print("NLHIT|NL-02|flow|%s|%s|%s|%s|map,%s,%s|%s" % (p[0].file, p[0].line, p[0].column, p[0].current_element, n, P, mapfn))
+
+@nl02_pmap2 exists@
+identifier fn, P, W, mapfn =~ "^(dma_map_single|dma_map_single_attrs)$";
+parameter list[n] ps;
+expression E, E1, X;
+type T, T2;
+position p;
+@@
+fn(ps, T P, ...) {
+... when != P = X
+    when any
+(
+T2 W = <+... P ...+>;
+|
+W = <+... P ...+>;
+)
+... when != W = X
+    when any
+mapfn@p(E1, E, <+... W ...+>, ...)
+... when any
+}
+
+@script:python@
+p << nl02_pmap2.p;
+fn << nl02_pmap2.fn;
+P << nl02_pmap2.P;
+W << nl02_pmap2.W;
+n << nl02_pmap2.n;
+mapfn << nl02_pmap2.mapfn;
+@@
+nl02_mappers.add(fn)
+print("NLHIT|NL-02|flow|%s|%s|%s|%s|map,%s,%s,%s|%s" % (p[0].file, p[0].line, p[0].column, p[0].current_element, n, P, W, mapfn))
+
+@nl02_ppass exists@
+identifier fn, P;
+identifier g : script:python () { nl02_name(g) in nl02_mappers };
+parameter list[n] ps;
+expression list[k] es;
+expression X;
+type T;
+position p;
+@@
+fn(ps, T P, ...) {
+... when != P = X
+    when any
+g@p(es, <+... P ...+>, ...)
+... when any
+}
+
+@script:python@
+p << nl02_ppass.p;
+fn << nl02_ppass.fn;
+P << nl02_ppass.P;
+n << nl02_ppass.n;
+g << nl02_ppass.g;
+k << nl02_ppass.k;
+@@
+nl02_mappers.add(fn)
+print("NLHIT|NL-02|flow|%s|%s|%s|%s|pass,%s,%s,%s,%s|" % (p[0].file, p[0].line, p[0].column, p[0].current_element, n, P, g, k))
+
+// and once more, for a pass-through function calling one found above
+@nl02_ppass2 exists@
+identifier fn, P;
+identifier g : script:python () { nl02_name(g) in nl02_mappers };
+parameter list[n] ps;
+expression list[k] es;
+expression X;
+type T;
+position p;
+@@
+fn(ps, T P, ...) {
+... when != P = X
+    when any
+g@p(es, <+... P ...+>, ...)
+... when any
+}
+
+@script:python@
+p << nl02_ppass2.p;
+fn << nl02_ppass2.fn;
+P << nl02_ppass2.P;
+n << nl02_ppass2.n;
+g << nl02_ppass2.g;
+k << nl02_ppass2.k;
+@@
+nl02_mappers.add(fn)
+print("NLHIT|NL-02|flow|%s|%s|%s|%s|pass,%s,%s,%s,%s|" % (p[0].file, p[0].line, p[0].column, p[0].current_element, n, P, g, k))
+
+@nl02_cdirect@
+identifier g;
+expression list[k] es;
+expression skb, E1;
+position p;
+@@
+g@p(es, <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>, ...)
+
+@script:python@
+p << nl02_cdirect.p;
+g << nl02_cdirect.g;
+k << nl02_cdirect.k;
+@@
+print("NLHIT|NL-02|flow|%s|%s|%s|%s|call,skb_headlen,%s,%s|skb_headlen()" % (p[0].file, p[0].line, p[0].column, p[0].current_element, g, k))
+
+@nl02_cvar exists@
+identifier fn, V, g;
+expression list[k] es;
+expression skb, E1, X;
+type T;
+position p;
+@@
+fn(...) {
+... when any
+(
+T V = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>;
+|
+V = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>;
+)
+... when != V = X
+    when any
+g@p(es, <+... V ...+>, ...)
+... when any
+}
+
+@script:python@
+p << nl02_cvar.p;
+V << nl02_cvar.V;
+g << nl02_cvar.g;
+k << nl02_cvar.k;
+@@
+print("NLHIT|NL-02|flow|%s|%s|%s|%s|call,%s,%s,%s|'%s'" % (p[0].file, p[0].line, p[0].column, p[0].current_element, V, g, k, V))
+
+@nl02_cfield exists@
+identifier fn, g;
+expression list[k] es;
+expression skb, E1, X;
+expression F : script:python () { nl02_is_field(F) };
+position p;
+@@
+fn(...) {
+... when any
+F = <+... \(skb_headlen(skb)\|E1 - skb->data_len\) ...+>;
+... when != F = X
+    when any
+g@p(es, <+... F ...+>, ...)
+... when any
+}
+
+@script:python@
+p << nl02_cfield.p;
+F << nl02_cfield.F;
+g << nl02_cfield.g;
+k << nl02_cfield.k;
+@@
+F = nl02_name(F)
+print("NLHIT|NL-02|flow|%s|%s|%s|%s|call,%s,%s,%s|'%s'" % (p[0].file, p[0].line, p[0].column, p[0].current_element, F, g, k, F))
 
 // Non-zero regions: code that only runs when Z > 0 (Z a variable, a
 // field or an array element, reported without blanks as nl02_name()
