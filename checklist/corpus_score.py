@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
 """checklist/corpus_score.py - score checklist/static on the corpus.
 
-checklist/static --corpus TREE [--corpus-dir DIR] [--json FILE] runs the
-rules once (one analyze()) over every driver of the hand-verified corpus
-(checklist/corpus/DRIVER.json, format in checklist/corpus/README.rst) in
-the kernel tree TREE and over the mutants of DIR/mutants.json, then
-compares what the run reports with the verdicts:
+checklist/static --corpus TREE [--corpus-dir DIR] [--json FILE] [--rst
+FILE] runs the rules once (one analyze()) over every driver of the
+hand-verified corpus (checklist/corpus/DRIVER.json, format in
+checklist/corpus/README.rst) in the kernel tree TREE and over the mutants
+of DIR/mutants.json, then compares what the run reports with the
+verdicts:
 
   - a finding is a record of severity 'fail', keyed (item, file relative
     to TREE, line); an entry with verdict true or latent makes it correct,
@@ -23,10 +24,20 @@ compares what the run reports with the verdicts:
     line edited in a copy) must be reported at every expected line, and
     the unmutated driver must not be.
 
+With --rst FILE the figures of the run (the per-driver table, precision,
+recall, mutants, checks, run time, misses) are written as reStructuredText:
+between the ".. BEGIN corpus-table" and ".. END corpus-table" lines of
+FILE when it has them (docs/readiness.rst), else as a fragment of its own.
+"python3 checklist/corpus_score.py [--check] REPORT RST" writes them from
+a saved --json report instead, or (--check) compares them with those
+between the markers of RST, the run-time line aside (scripts/test-all
+does so for docs/readiness.rst).
+
 Exit status: 0 every check passed, 1 a check failed (precision < 90 %,
 recall < 95 %, an unjudged finding, a mutant not flagged, more than 10 s
 per driver), 2 bad input (TREE, the corpus, a stale mutant, spatch
-missing, an incomplete spatch run). With --json FILE the report is
+missing, an incomplete spatch run, a --rst FILE without the markers
+that is not a fragment it wrote). With --json FILE the report is
 written whatever the exit status.
 
 This module is imported by checklist/static, which hands itself over to
@@ -39,6 +50,7 @@ import re
 import shutil
 import sys
 import tempfile
+import textwrap
 import time
 
 NOTE_ITEMS = ('NL-09', 'NL-11')
@@ -483,7 +495,12 @@ def run(args, st):
             warn('--json %s: cannot write into %s: pick a writable path' %
                  (args.json, d))
             return 2
+    rst = getattr(args, 'rst', None)
+    rst_ok = False
     try:
+        if rst:
+            rst_target(rst)
+            rst_ok = True
         status = _run(args, st, cdir, report)
     except (InputError, st.UsageError) as e:
         warn(str(e))
@@ -498,6 +515,14 @@ def run(args, st):
     report['exit'] = status
     if args.json and not write_report(args.json, report):
         return 2
+    if rst and status != 2:
+        try:
+            write_rst(rst, report)
+        except (InputError, OSError) as e:
+            warn('--rst %s: %s' % (rst, getattr(e, 'strerror', None) or e))
+            return 2
+    elif rst_ok:
+        warn('--rst %s: not written: the run has no figures' % rst)
     return status
 
 
@@ -627,6 +652,13 @@ def _run(args, st, cdir, report):
 
     scores = [score_driver(d, u.findings, tree)
               for d, u in zip(drivers, units)]
+    for s, u in zip(scores, units):
+        flag = u.info.get('flag')
+        if flag:
+            f, line = flag.rsplit(':', 1)
+            flag = '%s:%s' % (_rel(f, tree), line)
+        s['flag_set_at'] = flag
+    report['items'] = list(st.ITEMS)
     tot = overall(scores)
     mres = [check_mutant(m, u, mroot, orig, root)
             for m, u, mroot, orig, root in mus]
@@ -769,3 +801,318 @@ def print_report(rep, tree, cdir):
     for c in rep['checks']:
         print('  %-4s %s' % ('ok' if c['ok'] else 'FAIL', c['name']))
     print('%d passed, %d failed' % (rep['passed'], rep['failed']))
+
+
+# ---------------------------------------------------------------------------
+# The figures of docs/readiness.rst (--rst FILE)
+# ---------------------------------------------------------------------------
+
+KIT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+READINESS_DOC = os.path.join(KIT, 'docs', 'readiness.rst')
+BEGIN_MARK = '.. BEGIN corpus-table'
+END_MARK = '.. END corpus-table'
+GENERATED = ('.. Generated from a checklist/static --corpus report by '
+             'checklist/corpus_score.py: do not edit by hand.')
+TIME_LINE = '- Run time: '
+REGENERATE = ('checklist/static --corpus .cache/src/linux-6.12 '
+              '--json out/checklist/corpus.json --rst docs/readiness.rst')
+
+
+def _frac(num, den):
+    return '%d/%d' % (num, den) if den else 'n/a'
+
+
+def _ratio(num, den, goal=None):
+    text = '%d/%d = %s' % (num, den, _fmt_pct(_pct(num, den))) if den \
+        else 'n/a (nothing to count)'
+    return text + (' (goal >= %.0f%%)' % goal if goal is not None else '')
+
+
+def _cell(fail, note):
+    # '0 (2)', not '(2)': a table cell that starts '(2)' is a list item
+    return '%d (%d)' % (fail, note) if note else str(fail)
+
+
+def _short(x):
+    return '``%s:%d`` %s' % (os.path.basename(x['file']), x['line'],
+                             x['item'])
+
+
+def _table(rep):
+    items = list(rep.get('items') or [])
+    for s in rep['drivers']:
+        for f in s['findings']:
+            if f['item'] not in items:
+                items.append(f['item'])
+    items.sort()
+    head = ['driver'] + [i[3:] for i in items] + \
+        ['flag', 'missed', 'precision', 'recall']
+    rows = []
+    total = {i: [0, 0] for i in items}
+    for s in rep['drivers']:
+        c = {i: [0, 0] for i in items}
+        for f in s['findings']:
+            k = 0 if f['severity'] == 'fail' else 1
+            c[f['item']][k] += 1
+            total[f['item']][k] += 1
+        rows.append([s['driver']] + [_cell(*c[i]) for i in items] + [
+            'yes' if s.get('flag_set_at') else 'no', str(len(s['misses'])),
+            _frac(s['true'] + s['latent'], s['judged_fails']),
+            _frac(s['true_found'], s['true_entries'])])
+    o = rep['overall']
+    rows.append(['total'] + [_cell(*total[i]) for i in items] + [
+        str(sum(1 for s in rep['drivers'] if s.get('flag_set_at'))),
+        str(o['misses']), _frac(o['true'] + o['latent'], o['judged_fails']),
+        _frac(o['true_found'], o['true_entries'])])
+    widths = [max(len(r[n]) for r in rows + [head])
+              for n in range(len(head))]
+    rule = '  '.join('=' * w for w in widths)
+
+    def line(r):
+        return '  '.join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
+    return [rule, line(head), rule] + [line(r) for r in rows] + [rule]
+
+
+def rst_fragment(rep):
+    """The figures of a --corpus report @rep (a run that did not end in
+    exit 2) as reStructuredText: the per-driver table, precision, recall,
+    notes, mutants, checks, run time, and what the rules miss or get
+    wrong. Deterministic for given findings but for the run-time line."""
+    o, t = rep['overall'], rep['time']
+    drivers = rep['drivers']
+    out = []
+    out.append('*n (m)*: n findings and m notes of the checklist item '
+               '(NL-01 to NL-09, NL-11); *flag*: the driver sets '
+               '``IFF_TX_SKB_NO_LINEAR``; *missed*: true or latent entries '
+               'of the driver\'s corpus file not reported as a finding; '
+               '*precision*: true or latent findings / judged findings; '
+               '*recall*: true entries reported / true entries.')
+    out.append('')
+    mres = rep.get('mutants', [])
+    flagged = sum(1 for m in mres if m['flagged'])
+    failed = [c['name'] for c in rep.get('checks', []) if not c['ok']]
+    out += [
+        '- Precision, findings that are true or latent hazards: %s.' %
+        _ratio(o['true'] + o['latent'], o['judged_fails'],
+               rep.get('goals', {}).get('precision', PRECISION_GOAL)),
+        '- Recall, true hazards of the corpus reported as findings: %s; '
+        'counting latent ones, %s.' % (
+            _ratio(o['true_found'], o['true_entries'],
+                   rep.get('goals', {}).get('recall', RECALL_GOAL)),
+            _ratio(o['true_found'] + o['latent_found'],
+                   o['true_entries'] + o['latent_entries'])),
+        '- Findings: %d, of which %d unjudged. Notes: %d, judged right %d, '
+        'wrong %d, unjudged %d. Unreachable entries said as a note: %d, '
+        'silently dropped: %d.' % (
+            o['fails'], o['unjudged'], o['notes'], o['notes_right'],
+            o['notes_wrong'], o['notes_unjudged'], o['said_as_note'],
+            o['silently_dropped']),
+        '- Mutants flagged: %d of %d%s.' % (
+            flagged, len(mres), ''.join(
+                ' (not flagged: %s)' % ', '.join(m['name'] for m in mres
+                                                 if not m['flagged'])
+                for _ in [0] if flagged < len(mres))),
+        '- Checks of the run: %d passed, %d failed%s.' % (
+            rep.get('passed', 0), rep.get('failed', 0),
+            ' (%s)' % '; '.join(failed) if failed else ''),
+        TIME_LINE + 'one analyze() of %d drivers (%d corpus, %d mutants, %d '
+        'unmutated kit) in %.1f s, %.1f s per driver (goal <= %.0f s); '
+        'spatch %.1f s, %.1f s CPU, jobs %d.' % (
+            t['units'], t['drivers'], t['mutants'], t['kit_drivers'],
+            t['analyze_seconds'], t['seconds_per_driver'],
+            rep.get('goals', {}).get('seconds_per_driver', SECONDS_GOAL),
+            t['spatch_seconds'], t['spatch_cpu_seconds'], t['jobs']),
+    ]
+
+    def listing(title, rows):
+        if rows:
+            out.extend(['', '%s (%d):' % (title, len(rows)), ''] +
+                       ['- %s' % r for r in rows])
+    listing('True or latent entries the rules miss',
+            ['%s: %s, %s%s' % (x['driver'], _short(x), x['verdict'],
+                               ', said as a note only'
+                               if x.get('reported_as_note') else '')
+             for s in drivers for x in s['misses']])
+    listing('Findings judged false or unreachable',
+            ['%s: %s, %s' % (s['driver'], _short(f), f['verdict'])
+             for s in drivers for f in s['findings']
+             if f['outcome'] == 'wrong' and f['severity'] == 'fail'])
+    listing('Notes judged wrong',
+            ['%s: %s, %s' % (s['driver'], _short(f), f['verdict'])
+             for s in drivers for f in s['findings']
+             if f['outcome'] == 'wrong' and f['severity'] == 'note'])
+    listing('Unjudged findings',
+            ['%s: %s' % (s['driver'], _short(f)) for s in drivers
+             for f in s['findings']
+             if f['outcome'] == 'unjudged' and f['severity'] == 'fail'])
+    listing('Unreachable entries silently dropped',
+            ['%s: %s' % (x['driver'], _short(x)) for s in drivers
+             for x in s['silently_dropped']])
+    return '\n'.join([GENERATED, ''] + _table(rep) + [''] +
+                     [_wrap(x) for x in out]) + '\n'
+
+
+def _wrap(line):
+    """@line filled to 76 columns; a bullet's lines indented by two."""
+    if len(line) <= 76 or line.startswith(('..', '=')):
+        return line
+    return textwrap.fill(line, 76, subsequent_indent='  ' if
+                         line.startswith('- ') else '',
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def _markers(lines, where):
+    b = [n for n, x in enumerate(lines) if x.rstrip() == BEGIN_MARK]
+    e = [n for n, x in enumerate(lines) if x.rstrip() == END_MARK]
+    if len(b) != 1 or len(e) != 1 or e[0] < b[0]:
+        raise InputError(
+            '%s: needs one "%s" line and, after it, one "%s" line around '
+            'the generated figures (found %d and %d)' % (
+                where, BEGIN_MARK, END_MARK, len(b), len(e)))
+    return b[0], e[0]
+
+
+def splice(doc, fragment, where='the page'):
+    """@doc with the lines between its corpus-table markers replaced by
+    @fragment."""
+    lines = doc.split('\n')
+    b, e = _markers(lines, where)
+    return '\n'.join(lines[:b + 1] + [''] + fragment.rstrip('\n').split('\n')
+                     + [''] + lines[e:])
+
+
+def region(doc, where='the page'):
+    """The text between the corpus-table markers of @doc."""
+    lines = doc.split('\n')
+    b, e = _markers(lines, where)
+    return '\n'.join(lines[b + 1:e]).strip('\n') + '\n'
+
+
+def _has_figures(rep):
+    return isinstance(rep, dict) and all(
+        k in rep for k in ('drivers', 'overall', 'time'))
+
+
+def compare(doc, rep, where='the page'):
+    """[] when the figures between the markers of @doc are those of the
+    report @rep (the run-time line aside, it changes from run to run);
+    else the lines of a diff."""
+    import difflib
+
+    def timeless(text):
+        out, skip = [], False
+        for x in text.rstrip('\n').split('\n'):
+            skip = x.startswith(TIME_LINE) or (skip and
+                                               x.startswith('  '))
+            if not skip:
+                out.append(x)
+        return out
+    have = timeless(region(doc, where))
+    want = timeless(rst_fragment(rep))
+    if have == want:
+        return []
+    return list(difflib.unified_diff(have, want, where, 'the run', n=0,
+                                     lineterm=''))
+
+
+def _read_text(path):
+    try:
+        with open(path, encoding='utf-8') as fh:
+            return fh.read()
+    except OSError as e:
+        raise InputError('%s: cannot read it (%s)' % (path, e.strerror))
+
+
+def rst_target(path):
+    """Check, before a run, that --rst @path can take the figures: a new
+    file, a fragment written before, or a page with the markers."""
+    if os.path.exists(path):
+        text = _read_text(path)
+        if BEGIN_MARK in text.split('\n') or END_MARK in text.split('\n'):
+            _markers(text.split('\n'), path)
+        elif not text.startswith(GENERATED):
+            raise InputError(
+                '%s: neither a fragment --rst wrote nor a page with "%s" '
+                'and "%s" lines: add the markers where the figures go, or '
+                'name a new file' % (path, BEGIN_MARK, END_MARK))
+    d = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(d) or not os.access(d, os.W_OK):
+        raise InputError('cannot write into %s: pick a writable path' % d)
+
+
+def write_rst(path, rep):
+    """Write the figures of @rep to @path: between its markers when it has
+    them, else the fragment alone."""
+    rst_target(path)
+    text = rst_fragment(rep)
+    mode = 0o644
+    if os.path.exists(path):
+        old = _read_text(path)
+        mode = os.stat(path).st_mode & 0o7777
+        if BEGIN_MARK in old.split('\n'):
+            text = splice(old, text, path)
+    fd, tmp = tempfile.mkstemp(prefix='.rst-',
+                               dir=os.path.dirname(os.path.abspath(path)))
+    try:
+        with os.fdopen(fd, 'w', encoding='utf-8') as fh:
+            fh.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def main(argv):
+    """python3 checklist/corpus_score.py [--check] REPORT RST
+
+    REPORT is the --json report of a checklist/static --corpus run. Without
+    --check, write its figures into RST as --rst RST would have (no spatch
+    run). With --check, compare them with those between the markers of
+    RST (docs/readiness.rst), the run-time line aside: prints TAP and
+    'N passed, N failed'; exit 0 they match, 1 they differ or the run had
+    no figures, 2 bad input."""
+    check = argv[:1] == ['--check']
+    args = argv[1:] if check else argv
+    if len(args) != 2 or args[0].startswith('-'):
+        print('usage: ' + main.__doc__.split('\n\n')[0], file=sys.stderr)
+        return 2
+    rpath, rst = args
+    try:
+        rep = read_json(rpath, '--corpus report')
+        if not check:
+            if not _has_figures(rep):
+                raise InputError('%s: the run ended in exit 2 (%s): no '
+                                 'figures' % (rpath, rep.get('error')
+                                              if isinstance(rep, dict)
+                                              else 'not a report'))
+            write_rst(rst, rep)
+            return 0
+        doc = _read_text(rst)
+        if not _has_figures(rep):
+            diff = ['the run ended in exit 2 (%s): no figures to compare' %
+                    (rep.get('error') if isinstance(rep, dict) else
+                     'not a report')]
+        else:
+            diff = compare(doc, rep, rst)
+    except InputError as e:
+        warn(str(e))
+        return 2
+    if diff:
+        print('not ok 1 - %s does not quote the figures of %s: regenerate '
+              'it with %s (or, from this report, python3 '
+              'checklist/corpus_score.py %s %s)' % (
+                  rst, rpath, REGENERATE, rpath, rst))
+        for x in diff:
+            print('#   ' + x)
+    else:
+        print('ok 1 - %s quotes the figures of %s (%d drivers, %d mutants; '
+              'the run time aside)' % (rst, rpath, len(rep['drivers']),
+                                       len(rep.get('mutants', []))))
+    print('1..1')
+    print('%d passed, %d failed' % (0 if diff else 1, 1 if diff else 0))
+    return 1 if diff else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))

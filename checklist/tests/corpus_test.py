@@ -8,6 +8,7 @@ no VM. Prints TAP and 'N passed, N failed'; exits 1 on a failure."""
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -156,6 +157,171 @@ def mutant_edit_keeps_the_lines():
                 str(e), e
         else:
             raise AssertionError('no InputError for a stale mutant')
+
+
+def canned_report():
+    """A --corpus report as _run() makes it, for two drivers."""
+    x = {'driver': 'x', 'paths': ['drivers/net/x'], 'xmit': [], 'entries': [
+        entry('NL-02', 1, 'true'), entry('NL-03', 2, 'unreachable'),
+        entry('NL-05', 3, 'true'), entry('NL-11', 4, 'unreachable')]}
+    y = {'driver': 'y', 'paths': ['drivers/net/y'], 'xmit': [], 'entries': [
+        entry('NL-08', 5, 'latent', 'drivers/net/y/y.c')]}
+    sx = cs.score_driver(x, [rec('NL-02', 1), rec('NL-02', 9, 'note'),
+                             rec('NL-03', 2), rec('NL-11', 4, 'note')],
+                         '/t')
+    sy = cs.score_driver(y, [], '/t')
+    sx['flag_set_at'], sy['flag_set_at'] = None, 'drivers/net/y/y.c:7'
+    mres = [{'name': 'm1', 'flagged': True}, {'name': 'm2', 'flagged': False}]
+    tot = cs.overall([sx, sy])
+    checks = cs.run_checks(tot, 1.5, mres)
+    bad = sum(1 for _, ok in checks if not ok)
+    return {'tool': 'checklist/static --corpus', 'exit': 1, 'error': None,
+            'goals': {'precision': 90.0, 'recall': 95.0,
+                      'seconds_per_driver': 10.0},
+            'items': ['NL-01', 'NL-02', 'NL-03', 'NL-05', 'NL-08', 'NL-11'],
+            'time': {'analyze_seconds': 3.0, 'units': 4, 'drivers': 2,
+                     'mutants': 2, 'kit_drivers': 0,
+                     'seconds_per_driver': 0.75, 'spatch_seconds': 2.0,
+                     'spatch_cpu_seconds': 1.5, 'jobs': 2},
+            'drivers': [sx, sy], 'overall': tot, 'mutants': mres,
+            'checks': [{'name': n, 'ok': ok} for n, ok in checks],
+            'passed': len(checks) - bad, 'failed': bad}
+
+
+@case
+def rst_fragment_of_a_report():
+    frag = cs.rst_fragment(canned_report())
+    lines = frag.split('\n')
+    assert lines[0] == cs.GENERATED, lines[0]
+    rows = {x.split()[0]: x.split() for x in lines
+            if x[:2] in ('x ', 'y ', 'to')}
+    # driver 01 02 03 05 08 11 flag missed precision recall
+    assert rows['x'] == ['x', '0', '1', '(1)', '1', '0', '0', '0', '(1)',
+                         'no', '1', '1/2', '1/2'], rows['x']
+    assert rows['y'] == ['y', '0', '0', '0', '0', '0', '0', 'yes', '1',
+                         'n/a', 'n/a'], rows['y']
+    assert rows['total'] == ['total', '0', '1', '(1)', '1', '0', '0', '0',
+                             '(1)', '1', '2', '1/2', '1/2'], rows['total']
+    # a cell '(1)' would be an enumerated list
+    assert not [x for x in lines if re.search(r'(^|  )\(', x)], frag
+    text = ' '.join(frag.split())
+    for want in ('Precision, findings that are true or latent hazards: 1/2 '
+                 '= 50.0% (goal >= 90%).',
+                 'Recall, true hazards of the corpus reported as findings: '
+                 '1/2 = 50.0% (goal >= 95%); counting latent ones, 1/3 = '
+                 '33.3%.',
+                 'Mutants flagged: 1 of 2 (not flagged: m2).',
+                 'Checks of the run: 3 passed, 3 failed (precision >= 90%: '
+                 '50.0%; recall >= 95%: 50.0%; mutant m2 flagged).',
+                 cs.TIME_LINE + 'one analyze() of 4 drivers (2 corpus, 2 '
+                 'mutants, 0 unmutated kit) in 3.0 s, 0.8 s per driver',
+                 '- x: ``x.c:3`` NL-05, true',
+                 '- y: ``y.c:5`` NL-08, latent',
+                 'Findings judged false or unreachable (1): - x: ``x.c:2`` '
+                 'NL-03, unreachable'):
+        assert want in text, 'no %r in:\n%s' % (want, frag)
+    assert all(x == x.rstrip() for x in lines), 'trailing whitespace'
+
+
+def doc_with(fragment=''):
+    return ('Title\n=====\n\nBefore.\n\n%s\n\n%s%s\n\nAfter.\n' %
+            (cs.BEGIN_MARK, fragment, cs.END_MARK))
+
+
+@case
+def figures_spliced_and_compared():
+    rep = canned_report()
+    doc = cs.splice(doc_with('old\n'), cs.rst_fragment(rep))
+    assert doc.startswith('Title\n') and doc.endswith('\nAfter.\n'), doc
+    assert 'old' not in doc and cs.region(doc) == cs.rst_fragment(rep)
+    assert cs.compare(doc, rep) == []
+    assert cs.splice(doc, cs.rst_fragment(rep)) == doc, 'not idempotent'
+    slow = json.loads(json.dumps(rep))
+    slow['time']['analyze_seconds'] = 123.4
+    slow['time']['spatch_cpu_seconds'] = 99.9
+    assert cs.compare(doc, slow) == [], 'the run time is not a figure'
+    moved = json.loads(json.dumps(rep))
+    moved['drivers'][0]['findings'][0]['line'] = 11
+    moved['overall']['true_found'] = 0
+    diff = cs.compare(doc, moved)
+    assert any(x.startswith('-- Recall') for x in diff) and \
+        any(x.startswith('+- Recall') for x in diff), diff
+    for bad in ('no markers\n', doc_with() + cs.BEGIN_MARK + '\n',
+                doc_with().replace(cs.END_MARK, '')):
+        try:
+            cs.region(bad)
+        except cs.InputError as e:
+            assert 'needs one "%s" line' % cs.BEGIN_MARK in str(e), e
+        else:
+            raise AssertionError('no InputError for %r' % bad)
+
+
+@case
+def rst_written_whole_or_between_the_markers():
+    rep = canned_report()
+    with tempfile.TemporaryDirectory() as t:
+        new = os.path.join(t, 'new.rst')
+        cs.write_rst(new, rep)
+        with open(new) as fh:
+            assert fh.read() == cs.rst_fragment(rep)
+        cs.write_rst(new, rep)      # a fragment it wrote: rewritten
+        page = os.path.join(t, 'page.rst')
+        with open(page, 'w') as fh:
+            fh.write(doc_with('old\n'))
+        os.chmod(page, 0o664)
+        cs.write_rst(page, rep)
+        with open(page) as fh:
+            assert fh.read() == cs.splice(doc_with(), cs.rst_fragment(rep))
+        assert os.stat(page).st_mode & 0o777 == 0o664
+        hand = os.path.join(t, 'hand.rst')
+        with open(hand, 'w') as fh:
+            fh.write('A page written by hand.\n')
+        try:
+            cs.write_rst(hand, rep)
+        except cs.InputError as e:
+            assert 'add the markers' in str(e), e
+        else:
+            raise AssertionError('a page without markers was overwritten')
+        with open(hand) as fh:
+            assert fh.read() == 'A page written by hand.\n'
+
+
+def corpus_score_cli(args):
+    r = subprocess.run([sys.executable, os.path.join(CHECKLIST,
+                                                     'corpus_score.py')] +
+                       args, capture_output=True, text=True)
+    assert 'Traceback' not in r.stderr, r.stderr
+    return r.returncode, r.stdout, r.stderr
+
+
+@case
+def check_doc_against_a_report():
+    rep = canned_report()
+    with tempfile.TemporaryDirectory() as t:
+        j, page = os.path.join(t, 'r.json'), os.path.join(t, 'page.rst')
+        with open(j, 'w') as fh:
+            json.dump(rep, fh)
+        with open(page, 'w') as fh:
+            fh.write(doc_with())
+        rc, out, _ = corpus_score_cli(['--check', j, page])
+        assert rc == 1 and out.startswith('not ok 1 - %s does not quote '
+                                          'the figures' % page) and \
+            '#   +- Mutants flagged: 1 of 2' in out and \
+            out.endswith('0 passed, 1 failed\n'), out
+        rc, out, err = corpus_score_cli([j, page])     # regenerate
+        assert rc == 0, out + err
+        rc, out, _ = corpus_score_cli(['--check', j, page])
+        assert rc == 0 and out.startswith('ok 1 - %s quotes the figures' %
+                                          page) and \
+            out.endswith('1 passed, 0 failed\n'), out
+        with open(j, 'w') as fh:
+            json.dump({'exit': 2, 'error': 'planted'}, fh)
+        rc, out, _ = corpus_score_cli(['--check', j, page])
+        assert rc == 1 and 'exit 2 (planted)' in out, out
+        rc, _, err = corpus_score_cli([j, page])
+        assert rc == 2 and 'no figures' in err, err
+        rc, _, err = corpus_score_cli(['--check', j])
+        assert rc == 2 and 'usage' in err.lower(), err
 
 
 # --- the command line ------------------------------------------------------
@@ -354,6 +520,25 @@ def bad_usage():
     assert rc == 2 and '--corpus takes a kernel tree' in err, err
     rc, _, err = static(['--corpus-dir', '/tmp', 'drivers/net'])
     assert rc == 2 and '--corpus-dir goes with --corpus' in err, err
+    rc, _, err = static(['--rst', '/tmp/x.rst', 'drivers/net'])
+    assert rc == 2 and '--rst goes with --readiness or --corpus' in err, err
+
+
+@case
+def rst_without_markers_refused_before_the_run():
+    with tempfile.TemporaryDirectory() as t:
+        tree = fake_tree(t, [('x', 'nl02-pos.c')])
+        cdir = write_corpus(t, [X])
+        hand, j = os.path.join(t, 'hand.rst'), os.path.join(t, 'r.json')
+        with open(hand, 'w') as fh:
+            fh.write('By hand.\n')
+        empty = os.path.join(t, 'bin')
+        os.mkdir(empty)     # no spatch: it must not get that far
+        exit2(['--corpus', tree, '--corpus-dir', cdir, '--json', j,
+               '--rst', hand], [hand, 'add the markers'], path=empty,
+              json_file=j)
+        with open(hand) as fh:
+            assert fh.read() == 'By hand.\n'
 
 
 # --- runs of the rules (spatch) --------------------------------------------
@@ -395,13 +580,21 @@ def fixture_corpus_passes():
         raise AssertionError('spatch not found: apt-get install coccinelle')
     with tempfile.TemporaryDirectory() as t:
         tree, cdir, lines = fixture_corpus(t)
-        j = os.path.join(t, 'r.json')
+        j, page = os.path.join(t, 'r.json'), os.path.join(t, 'page.rst')
+        with open(page, 'w') as fh:
+            fh.write(doc_with())
         rc, out, err = static(['--corpus', tree, '--corpus-dir', cdir,
-                               '--json', j])
+                               '--json', j, '--rst', page])
         assert rc == 0, 'exit %d: %s%s' % (rc, out, err)
         assert out.rstrip().endswith('\n5 passed, 0 failed'), out
         with open(j) as fh:
             rep = json.load(fh)
+        with open(page) as fh:
+            doc = fh.read()
+        assert cs.compare(doc, rep) == [], cs.compare(doc, rep)
+        assert 'Mutants flagged: 1 of 1.' in doc and \
+            [x.split()[0] for x in cs.region(doc).split('\n')
+             if x[:4] in ('neg ', 'pos ')] == ['neg', 'pos'], doc
         o = rep['overall']
         assert (o['fails'], o['true'], o['precision'], o['recall'],
                 o['unjudged']) == (len(lines), len(lines), 100.0, 100.0,
