@@ -324,6 +324,49 @@ def check_doc_against_a_report():
         assert rc == 2 and 'usage' in err.lower(), err
 
 
+@case
+def readiness_page_covers_the_corpus():
+    """docs/readiness.rst: generated figures between its markers, a table
+    row and a verdict per corpus driver, each verdict citing entries of
+    the driver's corpus file and every true one, no figure by hand."""
+    with open(cs.READINESS_DOC, encoding='utf-8') as fh:
+        doc = fh.read()
+    names = [d['driver'] for d in cs.load_corpus(cs.CORPUS_DIR)]
+    frag = cs.region(doc, 'docs/readiness.rst')
+    assert frag.startswith(cs.GENERATED + '\n'), \
+        'the figures are not a generated fragment: %s' % cs.REGENERATE
+    table = frag.split('\n')
+    rules = [n for n, x in enumerate(table) if x.startswith('====')]
+    rows = [x.split()[0] for x in table[rules[1] + 1:rules[2]]]
+    assert rows == names + ['total'], \
+        'table rows %s, corpus %s: %s' % (rows, names, cs.REGENERATE)
+    outside = doc.replace(frag, '')
+    hand = re.findall(r'\d+(?:\.\d+)? ?%|\d+/\d+ =', outside)
+    assert not hand, 'figures by hand outside the markers: %s' % hand
+
+    sec = doc.split('\nPer-driver verdicts\n')[1].split('\nMethod\n')[0]
+    terms = list(re.finditer(r'^(\S+) \(``checklist/corpus/(\S+)\.json``\)$',
+                             sec, re.M))
+    assert [m.group(1) for m in terms] == names and \
+        all(m.group(1) == m.group(2) for m in terms), \
+        'verdicts for %s, corpus %s' % ([m.group(1) for m in terms], names)
+    for m, nxt in zip(terms, terms[1:] + [None]):
+        name = m.group(1)
+        text = sec[m.end():nxt.start() if nxt else len(sec)]
+        with open(os.path.join(cs.CORPUS_DIR, name + '.json')) as fh:
+            entries = json.load(fh)['entries']
+        have = {(os.path.basename(e['file']), e['line']) for e in entries}
+        cited = {(f, int(n)) for f, n in
+                 re.findall(r'``([\w.+-]+\.[ch]):(\d+)``', text)}
+        assert cited <= have, '%s: %s cited, not entries of %s.json' % (
+            name, sorted(cited - have), name)
+        true = {(os.path.basename(e['file']), e['line']) for e in entries
+                if e['verdict'] == 'true' and e['item'] not in
+                cs.NOTE_ITEMS}
+        assert true <= cited, '%s: true entries %s not cited' % (
+            name, sorted(true - cited))
+
+
 # --- the command line ------------------------------------------------------
 
 def fake_tree(t, files=()):
