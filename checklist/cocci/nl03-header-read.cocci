@@ -30,6 +30,14 @@
 /// pskb_may_pull(skb), skb_linearize(skb)/__skb_linearize(skb),
 /// skb_ensure_writable(skb) or a comparison of skb_headlen(skb).
 ///
+/// One finding per source line, saying what the line does to the header:
+/// "read", "written" (the left-hand side of an assignment, the destination
+/// of memcpy()/ether_addr_copy()/memset()), or "read and written" (a
+/// compound assignment, ++/--, an assignment whose right-hand side reads
+/// through the same pointer, or a write and a read on one line). A write
+/// is as wrong as a read: for a headlen-0 skb it lands in the headroom or
+/// in skb_shared_info, and the header on the wire (frag 0) is unchanged.
+///
 /// The runner (checklist/static) then drops the findings on GSO-only code
 /// (inside if (skb_is_gso(skb)), after if (!skb_is_gso(skb)) return, or in
 /// a function called only from there): AF_XDP never builds GSO skbs, and
@@ -49,6 +57,142 @@
 // Confidence: Moderate (path sensitive within one function only; macros
 // that hide a dereference are not seen)
 // Options: --no-includes
+
+@initialize:python@
+@@
+# What each finding says. The nl03_w and nl03_rw rules record the lvalues
+# of assignments, of increments and of copies into (memcpy(),
+# ether_addr_copy(), memset() destinations); a position they did not
+# record is a read. The reporting rules queue their hits (nl03_hit()); the
+# last rule of this file prints one line per source line, naming every
+# access on it: "header written through tcp_hdr(), read through 'iph' =
+# ip_hdr()".
+NL03_KIND = {}
+NL03_HITS = {}
+
+
+def nl03_key(p):
+    return (p.file, p.line, p.column, p.line_end, p.column_end)
+
+
+def nl03_kind(p):
+    return NL03_KIND.get(nl03_key(p), 'read')
+
+
+def nl03_hit(p, kind, via, tail):
+    """Queue an NL-03 hit: header KIND through VIA: TAIL (kind None: VIA
+    is the whole message)."""
+    hit = NL03_HITS.setdefault((p.file, p.line), [p, [], tail])
+    if (kind, via) not in hit[1]:
+        hit[1].append((kind, via))
+
+
+def nl03_phrase(kinds):
+    if None in kinds:
+        return None
+    if 'read and written' in kinds or ('written' in kinds and
+                                       'read' in kinds):
+        return 'read and written'
+    for k in ('written', 'read'):
+        if k in kinds:
+            return k
+    return kinds[0]
+
+
+def nl03_flush():
+    for (f, line), (p, accesses, tail) in sorted(NL03_HITS.items()):
+        vias = []
+        for kind, via in accesses:
+            for v in vias:
+                if v[0] == via:
+                    v[1].append(kind)
+                    break
+            else:
+                vias.append((via, [kind]))
+        parts = []
+        for via, kinds in vias:
+            k = nl03_phrase(kinds)
+            for part in parts:
+                if part[0] == k and k is not None:
+                    part[1].append(via)
+                    break
+            else:
+                parts.append((k, [via]))
+        msg = ', '.join(' and '.join(v) if k is None else
+                        '%s through %s' % (k, ' and '.join(v))
+                        for k, v in parts)
+        if not msg.startswith('returns '):
+            msg = 'header ' + msg
+        print("NLHIT|NL-03|fail|%s|%s|%s|%s||%s: %s" % (
+            f, line, p.column, p.current_element, msg, tail))
+    NL03_HITS.clear()
+
+@nl03_w@
+// Writes: an lvalue assigned, or the destination of a copy. The lvalue
+// forms mirror the terms the rules below put their position on (the member
+// name of E1->f, the ']' of E1[X], the pointer of *E1), so that a position
+// recorded here is the very term a rule reports.
+expression E1, E2, X;
+identifier f, f2;
+identifier CP =~ "^(memcpy|unsafe_memcpy|memmove|memcpy_toio|__memcpy|memset|ether_addr_copy)$";
+type T, T2;
+position pw;
+@@
+(
+ \(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\|*(T)((T2)E1@pw + X)\|*(E1@pw + X)\) = E2
+|
+CP(\(E1->f@pw\|E1@pw\), ...)
+|
+CP@pw(<+... E1->data ...+>, ...)
+)
+
+@script:python@
+pw << nl03_w.pw;
+@@
+for q in pw:
+    NL03_KIND.setdefault(nl03_key(q), 'written')
+
+@nl03_rw@
+// Read and written: compound assignments, ++ and --, and an assignment or
+// a copy whose source reads through the same base (cxgb4's
+// iph->check = ~ip_fast_csum((u8 *)iph, iph->ihl)): the terms read on the
+// right-hand side are marked too, so the whole line says "read and written".
+// Fewer lvalue forms than nl03_w: the other two cost more (isomorphisms)
+// than their compound assignments are worth.
+expression E1, E2, X, Y;
+identifier f, f2, f3;
+identifier CP =~ "^(memcpy|unsafe_memcpy|memmove|memcpy_toio|__memcpy|ether_addr_copy)$";
+assignment operator aop = {+=,-=,*=,/=,%=,&=,|=,^=,<<=,>>=};
+type T;
+position pw, pr;
+@@
+(
+ \(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\) aop E2
+|
+ \(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\)++
+|
+ \(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\)--
+|
+ ++\(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\)
+|
+ --\(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\)
+|
+ \(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\) = <+... \(E1->f3@pr\|E1[Y]@pr\|*E1@pr\|E1@pr\) ...+>
+|
+CP(\(E1->f@pw\|E1@pw\), <+... \(E1->f3@pr\|E1[Y]@pr\|*E1@pr\|E1@pr\) ...+>, ...)
+)
+
+@script:python@
+pw << nl03_rw.pw;
+@@
+for q in pw:
+    NL03_KIND[nl03_key(q)] = 'read and written'
+
+@script:python@
+pr << nl03_rw.pr;
+@@
+for q in pr:
+    NL03_KIND[nl03_key(q)] = 'read and written'
 
 @nl03_acc exists@
 identifier fn, f;
@@ -101,7 +245,7 @@ H(skb)[X]@p
 p << nl03_acc.p;
 H << nl03_acc.H;
 @@
-print("NLHIT|NL-03|fail|%s|%s|%s|%s||header dereferenced through %s(): for a headlen-0 skb the header is in frag 0, not in the head" % (p[0].file, p[0].line, p[0].column, p[0].current_element, H))
+nl03_hit(p[0], nl03_kind(p[0]), "%s()" % H, "for a headlen-0 skb the header is in frag 0, not in the head")
 
 @nl03_ptr exists@
 identifier fn, f, P;
@@ -156,7 +300,7 @@ p << nl03_ptr.p;
 H << nl03_ptr.H;
 P << nl03_ptr.P;
 @@
-print("NLHIT|NL-03|fail|%s|%s|%s|%s||header read through '%s' = %s(): for a headlen-0 skb the header is in frag 0, not in the head" % (p[0].file, p[0].line, p[0].column, p[0].current_element, P, H))
+nl03_hit(p[0], nl03_kind(p[0]), "'%s' = %s()" % (P, H), "for a headlen-0 skb the header is in frag 0, not in the head")
 
 @nl03_data exists@
 identifier fn, f;
@@ -208,7 +352,7 @@ skb->data[X]@p
 @script:python@
 p << nl03_data.p;
 @@
-print("NLHIT|NL-03|fail|%s|%s|%s|%s||header read through skb->data: for a headlen-0 skb skb->data is an empty head" % (p[0].file, p[0].line, p[0].column, p[0].current_element))
+nl03_hit(p[0], nl03_kind(p[0]), "skb->data", "for a headlen-0 skb skb->data is an empty head")
 
 @nl03_dptr exists@
 identifier fn, f, P;
@@ -272,7 +416,7 @@ P[X]@p
 p << nl03_dptr.p;
 P << nl03_dptr.P;
 @@
-print("NLHIT|NL-03|fail|%s|%s|%s|%s||header read through '%s' = skb->data: for a headlen-0 skb skb->data is an empty head" % (p[0].file, p[0].line, p[0].column, p[0].current_element, P))
+nl03_hit(p[0], nl03_kind(p[0]), "'%s' = skb->data" % P, "for a headlen-0 skb skb->data is an empty head")
 
 @nl03_ret@
 expression X;
@@ -289,4 +433,10 @@ return@p (T)(skb->data + X);
 @script:python@
 p << nl03_ret.p;
 @@
-print("NLHIT|NL-03|fail|%s|%s|%s|%s||returns skb->data as a header pointer: callers read the header from the head, empty for a headlen-0 skb" % (p[0].file, p[0].line, p[0].column, p[0].current_element))
+nl03_hit(p[0], None, "returns skb->data as a header pointer", "callers read the header from the head, empty for a headlen-0 skb")
+
+@script:python@
+@@
+# No metavariables: runs once per file, after the rules above. Prints the
+# queued hits, one per source line.
+nl03_flush()

@@ -19,7 +19,7 @@ static bool pos_lldp(struct sk_buff *skb)
 	struct ethhdr *eth;
 
 	eth = (struct ethhdr *)skb_mac_header(skb);
-	return eth->h_proto == htons(ETH_P_LLDP); /* EXPECT NL-03 */
+	return eth->h_proto == htons(ETH_P_LLDP); /* EXPECT NL-03 read */
 }
 
 /* e1000_transfer_dhcp_info() */
@@ -44,7 +44,7 @@ static int pos_sw_vlan(struct sk_buff *skb, u16 tci)
 	if (skb_cow_head(skb, 0))
 		return -ENOMEM;
 	vhdr = skb_vlan_eth_hdr(skb);
-	vhdr->h_vlan_TCI = htons(tci); /* EXPECT NL-03 */
+	vhdr->h_vlan_TCI = htons(tci); /* EXPECT NL-03 written */
 	return 0;
 }
 
