@@ -6,9 +6,11 @@
 ///     ip_hdr(skb)->protocol, tcp_hdr(skb)->doff, skb_mac_header(skb)[12],
 ///     ... (the accessors are listed in the rules below), reads and writes;
 ///   - a local pointer taken from such an accessor, or computed from
-///     skb->data, and then dereferenced (reads; for skb->data pointers
-///     plain writes are not counted: that is the in-band header a driver
-///     wrote after skb_push(), see NL-06);
+///     skb->data, and then dereferenced or handed to a reader such as
+///     is_multicast_ether_addr() (reads; for skb->data pointers plain
+///     writes are not counted: that is the in-band header a driver wrote
+///     after skb_push(), see NL-06). The finding is at the dereference,
+///     not where the pointer is taken (an address computation);
 ///   - a direct read through skb->data: ((struct ethhdr *)skb->data)->h_dest,
 ///     skb->data[12], *(__be16 *)(skb->data + 12), or skb->data given to
 ///     ether_addr_equal()/is_multicast_ether_addr()/get_unaligned*() and
@@ -216,7 +218,9 @@ fn(...) {
     when != X > skb_headlen(skb)
     when any
 (
-R(..., <+... H(skb)->f@p ...+>, ...)
+R(..., <+... \(H(skb)->f@p\|((T)H(skb))->f@p\) ...+>, ...)
+|
+R(..., \(H(skb)@p\|(T)H(skb)@p\|H(skb)@p + X\|(T)(H(skb)@p + X)\), ...)
 |
 sizeof(E)
 |
@@ -276,7 +280,9 @@ P = \(H(skb)\|(T2)H(skb)\|(T2)(H(skb) + X)\|H(skb) + X\)
 ... when != P = Y
     when any
 (
-R(..., <+... \(P\|P->f@p\) ...+>, ...)
+R(..., <+... P->f@p ...+>, ...)
+|
+R(..., \(P@p\|(T2)P@p\|P@p + X\|(T2)(P@p + X)\), ...)
 |
 sizeof(E)
 |
@@ -385,7 +391,9 @@ P = \((T2)skb->data\|(T2)(skb->data + X)\|(T2)((T3)skb->data + X)\|skb->data\|sk
     when != __skb_push(skb, ...)
     when any
 (
-R(..., <+... \(P\|P->f@p\) ...+>, ...)
+R(..., <+... P->f@p ...+>, ...)
+|
+R(..., \(P@p\|(T2)P@p\|P@p + X\|(T2)(P@p + X)\), ...)
 |
 sizeof(E)
 |
