@@ -17,14 +17,18 @@
 ///     friends;
 ///   - a function that returns skb->data cast to a header type (it is a
 ///     header accessor; its callers read through it).
+///   - an address member (eth->h_dest, ->h_source, ->addrs: an array, so
+///     naming it takes its address) handed to any function or
+///     dereferenced, directly or through a local pointer it is kept in
+///     (virtio_net's dest = ((struct ethhdr *)skb->data)->h_dest for a
+///     pr_debug("%pM"): reported where the pointer is taken).
 /// Not counted as reads: sizeof operands, address computations (&p->f,
-/// and an array member such as eth->h_dest unless it goes straight to a
-/// reader such as ether_addr_equal(): virtio_net takes ->h_dest only for
-/// a pr_debug()), and a pointer computed as skb->data - n (headroom, where
-/// virtio_net puts its vnet header). Each rule lists these first in its
-/// disjunction: the first alternative that matches a term wins, so they
-/// take those terms away from the read patterns after them. A memcpy()
-/// out of skb->data is NL-08's (an inline header copy), not counted here.
+/// an address member only named or stored, &eth->h_dest[2]), and a
+/// pointer computed as skb->data - n (headroom, where virtio_net puts its
+/// vnet header). Each rule lists these first in its disjunction: the first
+/// alternative that matches a term wins, so they take those terms away
+/// from the read patterns after them. A memcpy() out of skb->data is
+/// NL-08's (an inline header copy), not counted here.
 /// The skb->data rules only match an skb expression whose text contains
 /// "skb" (skb, nskb, first->skb): without the kernel headers coccinelle
 /// does not know the type of a struct member.
@@ -35,10 +39,12 @@
 /// One finding per source line, saying what the line does to the header:
 /// "read", "written" (the left-hand side of an assignment, the destination
 /// of memcpy()/ether_addr_copy()/memset()), or "read and written" (a
-/// compound assignment, ++/--, an assignment whose right-hand side reads
-/// through the same pointer, or a write and a read on one line). A write
+/// compound assignment, ++/--, or a write and a read on one line). A write
 /// is as wrong as a read: for a headlen-0 skb it lands in the headroom or
 /// in skb_shared_info, and the header on the wire (frag 0) is unchanged.
+/// A read whose only reader is a debug print (pr_debug(), netdev_dbg(),
+/// netif_dbg(), dev_dbg(), ...) says "read by a debug print": it happens
+/// only with DEBUG, dynamic debug or the message level on.
 ///
 /// The runner (checklist/static) then drops the findings on GSO-only code
 /// (inside if (skb_is_gso(skb)), after if (!skb_is_gso(skb)) return, or in
@@ -64,12 +70,14 @@
 @@
 # What each finding says. The nl03_w and nl03_rw rules record the lvalues
 # of assignments, of increments and of copies into (memcpy(),
-# ether_addr_copy(), memset() destinations); a position they did not
-# record is a read. The reporting rules queue their hits (nl03_hit()); the
+# ether_addr_copy(), memset() destinations), nl03_dbg the terms printed by
+# a debug print; a position they did not record is a read. The reporting rules queue their hits (nl03_hit()); the
 # last rule of this file prints one line per source line, naming every
 # access on it: "header written through tcp_hdr(), read through 'iph' =
 # ip_hdr()".
 NL03_KIND = {}
+NL03_DBG = {}
+NL03_AF = {}
 NL03_HITS = {}
 
 
@@ -77,8 +85,30 @@ def nl03_key(p):
     return (p.file, p.line, p.column, p.line_end, p.column_end)
 
 
+def nl03_dbg_phrase(name):
+    return 'read by a debug print (%s())' % name
+
+
 def nl03_kind(p):
-    return NL03_KIND.get(nl03_key(p), 'read')
+    k = nl03_key(p)
+    kind = NL03_KIND.get(k, 'read')
+    if kind == 'read' and k in NL03_DBG:
+        return nl03_dbg_phrase(NL03_DBG[k])
+    return kind
+
+
+def nl03_hit_af(p, writes, via, tail):
+    """Queue a hit on an address member if nl03_afuse/nl03_afalias
+    recorded a use of it (writes: also when it is only written)."""
+    uses = NL03_AF.get(nl03_key(p), [])
+    if not writes:
+        uses = [u for u in uses if u[0] != 'written']
+    if not uses:
+        return
+    names = sorted(set("'%s'" % v for k, v in uses if v))
+    if names:
+        via += ', kept in %s' % ' and '.join(names)
+    nl03_hit(p, nl03_phrase([k for k, v in uses]), via, tail)
 
 
 def nl03_hit(p, kind, via, tail):
@@ -90,8 +120,14 @@ def nl03_hit(p, kind, via, tail):
 
 
 def nl03_phrase(kinds):
+    """One phrase for the accesses KINDS: a debug-print read only when no
+    other access is made."""
     if None in kinds:
         return None
+    dbg = [k for k in kinds if k.startswith('read by')]
+    if dbg and len(dbg) == len(kinds):
+        return dbg[0]
+    kinds = ['read' if k in dbg else k for k in kinds]
     if 'read and written' in kinds or ('written' in kinds and
                                        'read' in kinds):
         return 'read and written'
@@ -155,18 +191,17 @@ for q in pw:
     NL03_KIND.setdefault(nl03_key(q), 'written')
 
 @nl03_rw@
-// Read and written: compound assignments, ++ and --, and an assignment or
-// a copy whose source reads through the same base (cxgb4's
-// iph->check = ~ip_fast_csum((u8 *)iph, iph->ihl)): the terms read on the
-// right-hand side are marked too, so the whole line says "read and written".
-// Fewer lvalue forms than nl03_w: the other two cost more (isomorphisms)
-// than their compound assignments are worth.
-expression E1, E2, X, Y;
-identifier f, f2, f3;
-identifier CP =~ "^(memcpy|unsafe_memcpy|memmove|memcpy_toio|__memcpy|ether_addr_copy)$";
+// Read and written: compound assignments, ++ and --. (A line that writes
+// and reads through the same pointer, cxgb4's
+// iph->check = ~ip_fast_csum((u8 *)iph, iph->ihl), is merged into "read
+// and written" when the hits are printed.) Fewer lvalue forms than
+// nl03_w: the other two cost more (isomorphisms) than their compound
+// assignments are worth.
+expression E1, E2, X;
+identifier f, f2;
 assignment operator aop = {+=,-=,*=,/=,%=,&=,|=,^=,<<=,>>=};
 type T;
-position pw, pr;
+position pw;
 @@
 (
  \(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\) aop E2
@@ -178,10 +213,6 @@ position pw, pr;
  ++\(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\)
 |
  --\(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\)
-|
- \(E1->f@pw\|E1->f@pw.f2\|E1->f@pw[X]\|E1[X]@pw\|*(T)E1@pw\|*E1@pw\|*(T)(E1@pw + X)\) = <+... \(E1->f3@pr\|E1[Y]@pr\|*E1@pr\|E1@pr\) ...+>
-|
-CP(\(E1->f@pw\|E1@pw\), <+... \(E1->f3@pr\|E1[Y]@pr\|*E1@pr\|E1@pr\) ...+>, ...)
 )
 
 @script:python@
@@ -190,11 +221,104 @@ pw << nl03_rw.pw;
 for q in pw:
     NL03_KIND[nl03_key(q)] = 'read and written'
 
-@script:python@
-pr << nl03_rw.pr;
+@nl03_dbg@
+// Terms inside the arguments of a debug print (compiled in with DEBUG or
+// dynamic debug, printed only when enabled): the same term forms as the
+// reporting rules put their position on, and any variable handed to it.
+identifier D =~ "^(pr_debug|pr_devel|netdev_dbg|netif_dbg|dev_dbg|dev_vdbg|netdev_vdbg|print_hex_dump_debug|dynamic_pr_debug|dynamic_dev_dbg|dynamic_netdev_dbg)$";
+identifier f, g, I;
+expression E1, X;
+type T;
+position pd;
 @@
-for q in pr:
-    NL03_KIND[nl03_key(q)] = 'read and written'
+D(..., <+... \(E1->f@pd\|E1[X]@pd\|*(T)E1@pd\|*E1@pd\|*(T)(E1@pd + X)\|g@pd(...)\|I@pd\) ...+>, ...)
+
+@script:python@
+pd << nl03_dbg.pd;
+D << nl03_dbg.D;
+@@
+for q in pd:
+    NL03_DBG.setdefault(nl03_key(q), D)
+
+@nl03_afuse@
+// An address member of a header (eth->h_dest, ->h_source, ->addrs) is an
+// array: naming it only takes its address. It is read when handed to a
+// function (any function may: a %pM print reads six bytes) or
+// dereferenced. This rule and nl03_afalias record where a member is used
+// so; nl03_arr, nl03_arr_ptr and nl03_arr_dptr report the members of a
+// header among them. A copy (memcpy() and friends) is not recorded: out
+// of skb->data it is NL-08's, through an accessor the rules above see it.
+identifier g !~ "^(sizeof|ARRAY_SIZE|sizeof_field|FIELD_SIZEOF|offsetof|offsetofend|typeof|__typeof__|__same_type|BUILD_BUG_ON|static_assert|memcpy|unsafe_memcpy|memmove|memcpy_toio|__iowrite32_copy|__iowrite64_copy|__memcpy)$";
+identifier af =~ "^(h_dest|h_source|addrs)$";
+expression E1, X, E;
+type T;
+position q;
+@@
+(
+sizeof(E)
+|
+ &E1->af[X]
+|
+g(..., <+... E1->af@q ...+>, ...)
+|
+E1->af@q[X]
+|
+ *(T)E1->af@q
+|
+ *E1->af@q
+|
+ *(T)(E1->af@q + X)
+|
+ *(E1->af@q + X)
+)
+
+@script:python@
+q << nl03_afuse.q;
+@@
+for t in q:
+    NL03_AF.setdefault(nl03_key(t), []).append((nl03_kind(t), None))
+
+@nl03_afalias exists@
+// A member kept in a local pointer that is then handed to a function or
+// dereferenced (virtio_net's xmit_skb(): dest = ((struct ethhdr *)
+// skb->data)->h_dest, printed by pr_debug("%pM")): used where it is taken.
+identifier fn, V, g !~ "^(sizeof|ARRAY_SIZE|sizeof_field|FIELD_SIZEOF|offsetof|offsetofend|typeof|__typeof__|__same_type|BUILD_BUG_ON|static_assert|memcpy|unsafe_memcpy|memmove|memcpy_toio|__iowrite32_copy|__iowrite64_copy|__memcpy)$";
+identifier af =~ "^(h_dest|h_source|addrs)$";
+expression E1, X, Y;
+type T, T3;
+position q, pu;
+@@
+fn(...) {
+... when any
+(
+T V = E1->af@q;
+|
+V = E1->af@q
+)
+... when != V = Y
+    when any
+(
+g(..., <+... V@pu ...+>, ...)
+|
+V[X]@pu
+|
+ *(T3)V@pu
+|
+ *V@pu
+|
+ *(T3)(V@pu + X)
+|
+ *(V@pu + X)
+)
+... when any
+}
+
+@script:python@
+q << nl03_afalias.q;
+pu << nl03_afalias.pu;
+V << nl03_afalias.V;
+@@
+NL03_AF.setdefault(nl03_key(q[0]), []).append((nl03_kind(pu[0]), V))
 
 @nl03_acc exists@
 identifier fn, f;
@@ -425,6 +549,128 @@ p << nl03_dptr.p;
 P << nl03_dptr.P;
 @@
 nl03_hit(p[0], nl03_kind(p[0]), "'%s' = skb->data" % P, "for a headlen-0 skb skb->data is an empty head")
+
+@nl03_arr exists@
+// The address members of a header used as nl03_afuse/nl03_afalias
+// recorded: through an accessor, or through skb->data (reads only there,
+// as in nl03_dptr: a write is the in-band header built after skb_push()).
+identifier fn;
+identifier H =~ "^(eth_hdr|skb_eth_hdr|vlan_eth_hdr|skb_vlan_eth_hdr|inner_eth_hdr|skb_mac_header|skb_network_header|skb_transport_header|skb_inner_mac_header|skb_inner_network_header|skb_inner_transport_header|ip_hdr|ipv6_hdr|tcp_hdr|udp_hdr|icmp_hdr|icmp6_hdr|sctp_hdr|ipip_hdr|inner_ip_hdr|inner_ipv6_hdr|inner_tcp_hdr|inner_udp_hdr|arp_hdr)$";
+identifier af =~ "^(h_dest|h_source|addrs)$";
+expression X;
+expression skb : script:python () { "skb" in skb.lower() };
+type T;
+position p, pdt;
+@@
+fn(...) {
+... when != pskb_may_pull(skb, ...)
+    when != skb_linearize(skb)
+    when != __skb_linearize(skb)
+    when != skb_ensure_writable(skb, ...)
+    when != skb_headlen(skb) < X
+    when != skb_headlen(skb) <= X
+    when != skb_headlen(skb) > X
+    when != skb_headlen(skb) >= X
+    when != X < skb_headlen(skb)
+    when != X > skb_headlen(skb)
+    when any
+(
+H(skb)->af@p
+|
+ ((T)H(skb))->af@p
+|
+ ((T)<+... skb->data ...+>)->af@pdt
+)
+... when any
+}
+
+@script:python@
+p << nl03_arr.p;
+H << nl03_arr.H;
+@@
+nl03_hit_af(p[0], True, "%s()" % H, "for a headlen-0 skb the header is in frag 0, not in the head")
+
+@script:python@
+p << nl03_arr.pdt;
+@@
+nl03_hit_af(p[0], False, "skb->data", "for a headlen-0 skb skb->data is an empty head")
+
+@nl03_arr_ptr exists@
+identifier fn, P;
+identifier H =~ "^(eth_hdr|skb_eth_hdr|vlan_eth_hdr|skb_vlan_eth_hdr|inner_eth_hdr|skb_mac_header|skb_network_header|skb_transport_header|skb_inner_mac_header|skb_inner_network_header|skb_inner_transport_header|ip_hdr|ipv6_hdr|tcp_hdr|udp_hdr|icmp_hdr|icmp6_hdr|sctp_hdr|ipip_hdr|inner_ip_hdr|inner_ipv6_hdr|inner_tcp_hdr|inner_udp_hdr|arp_hdr)$";
+identifier af =~ "^(h_dest|h_source|addrs)$";
+expression skb, X, Y;
+type T, T2;
+position p;
+@@
+fn(...) {
+... when != pskb_may_pull(skb, ...)
+    when != skb_linearize(skb)
+    when != __skb_linearize(skb)
+    when != skb_ensure_writable(skb, ...)
+    when != skb_headlen(skb) < X
+    when != skb_headlen(skb) <= X
+    when != skb_headlen(skb) > X
+    when != skb_headlen(skb) >= X
+    when != X < skb_headlen(skb)
+    when != X > skb_headlen(skb)
+    when any
+(
+T P = \(H(skb)\|(T2)H(skb)\|(T2)(H(skb) + X)\|H(skb) + X\);
+|
+P = \(H(skb)\|(T2)H(skb)\|(T2)(H(skb) + X)\|H(skb) + X\)
+)
+... when != P = Y
+    when any
+P->af@p
+... when any
+}
+
+@script:python@
+p << nl03_arr_ptr.p;
+P << nl03_arr_ptr.P;
+H << nl03_arr_ptr.H;
+@@
+nl03_hit_af(p[0], True, "'%s' = %s()" % (P, H), "for a headlen-0 skb the header is in frag 0, not in the head")
+
+@nl03_arr_dptr exists@
+identifier fn, P;
+identifier af =~ "^(h_dest|h_source|addrs)$";
+expression X, Y;
+expression skb : script:python () { "skb" in skb.lower() };
+type T, T2, T3;
+position p;
+@@
+fn(...) {
+... when != pskb_may_pull(skb, ...)
+    when != skb_linearize(skb)
+    when != __skb_linearize(skb)
+    when != skb_ensure_writable(skb, ...)
+    when != skb_headlen(skb) < X
+    when != skb_headlen(skb) <= X
+    when != skb_headlen(skb) > X
+    when != skb_headlen(skb) >= X
+    when != X < skb_headlen(skb)
+    when != X > skb_headlen(skb)
+    when any
+(
+T P = \((T2)skb->data\|(T2)(skb->data + X)\|(T2)((T3)skb->data + X)\|skb->data\|skb->data + X\|(T3)skb->data + X\);
+|
+P = \((T2)skb->data\|(T2)(skb->data + X)\|(T2)((T3)skb->data + X)\|skb->data\|skb->data + X\|(T3)skb->data + X\)
+)
+... when != P = Y
+    when != skb_push(skb, ...)
+    when != __skb_push(skb, ...)
+    when any
+P->af@p
+... when any
+}
+
+@script:python@
+p << nl03_arr_dptr.p;
+P << nl03_arr_dptr.P;
+@@
+nl03_hit_af(p[0], False, "'%s' = skb->data" % P, "for a headlen-0 skb skb->data is an empty head")
 
 @nl03_ret@
 expression X;

@@ -55,15 +55,13 @@ static void neg_tsb(struct sk_buff *skb, u32 csum_info)
 	status->tx_csum_info = csum_info;
 }
 
-/* virtio_net's xmit_skb(): ->h_dest for a debug print, the vnet header
- * in the headroom in front of skb->data
+/* virtio_net's xmit_skb(): the vnet header in the headroom in front of
+ * skb->data (its pr_debug() of ->h_dest is in nl03-member.c)
  */
 static int neg_virtio(struct sk_buff *skb, unsigned int hdr_len)
 {
-	const unsigned char *dest = ((struct ethhdr *)skb->data)->h_dest;
 	struct vnet_hdr *hdr;
 
-	pr_debug("xmit %pM\n", dest);
 	hdr = (struct vnet_hdr *)(skb->data - hdr_len);
 	vnet_hdr_from_skb(skb, &hdr->hdr);
 	hdr->num_buffers = 0;

@@ -40,6 +40,8 @@ static void wr_mac(struct sk_buff *skb, const u8 *mac)
 
 	ether_addr_copy(eth->h_source, mac); /* EXPECT NL-03 written */
 	ether_addr_copy(eth->h_dest, eth->h_source); /* EXPECT NL-03 read-written */
+	eth->h_source[0] = 0x02; /* EXPECT NL-03 written */
+	eth_hdr(skb)->h_dest[0] |= 1; /* EXPECT NL-03 read-written */
 }
 
 static netdev_tx_t wr_xmit(struct sk_buff *skb, struct net_device *ndev)
