@@ -28,7 +28,9 @@
 /// vnet header). Each rule lists these first in its disjunction: the first
 /// alternative that matches a term wins, so they take those terms away
 /// from the read patterns after them. A memcpy() out of skb->data is
-/// NL-08's (an inline header copy), not counted here.
+/// NL-08's (an inline header copy), not counted here, and so is a value
+/// loaded from skb->data with get_unaligned() and friends and stored in a
+/// structure field (mlx4's WQE; nl03_ld).
 /// The skb->data rules only match an skb expression whose text contains
 /// "skb" (skb, nskb, first->skb): without the kernel headers coccinelle
 /// does not know the type of a struct member.
@@ -78,6 +80,7 @@
 NL03_KIND = {}
 NL03_DBG = {}
 NL03_AF = {}
+NL03_NL08 = set()
 NL03_HITS = {}
 
 
@@ -103,12 +106,20 @@ def nl03_hit_af(p, writes, via, tail):
     uses = NL03_AF.get(nl03_key(p), [])
     if not writes:
         uses = [u for u in uses if u[0] != 'written']
+        if nl03_key(p) in NL03_NL08:
+            return
     if not uses:
         return
     names = sorted(set("'%s'" % v for k, v in uses if v))
     if names:
         via += ', kept in %s' % ' and '.join(names)
     nl03_hit(p, nl03_phrase([k for k, v in uses]), via, tail)
+
+
+def nl03_data_hit(p, kind, via, tail):
+    """Queue a hit through skb->data, unless NL-08 reports it (nl03_ld)."""
+    if nl03_key(p) not in NL03_NL08:
+        nl03_hit(p, kind, via, tail)
 
 
 def nl03_hit(p, kind, via, tail):
@@ -320,6 +331,28 @@ V << nl03_afalias.V;
 @@
 NL03_AF.setdefault(nl03_key(q[0]), []).append((nl03_kind(pu[0]), V))
 
+@nl03_ld@
+// A value loaded from the frame with get_unaligned() and friends and
+// stored in a structure field (a descriptor: mlx4's WQE gets the
+// destination MAC so) is NL-08's (nl08_load, nl08_load_ptr) when it comes
+// from skb->data: the terms of such a load are recorded, and the
+// skb->data rules below leave them out.
+identifier LD =~ "^(get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_be64|get_unaligned_le16|get_unaligned_le32|get_unaligned_le64|be16_to_cpup|be32_to_cpup|be64_to_cpup|le16_to_cpup|le32_to_cpup|le64_to_cpup)$";
+expression D : script:python () { not "".join(D.split()).isidentifier() };
+expression E1, X;
+identifier f;
+type T;
+position px, py;
+@@
+D = LD@px(..., <+... \(E1->f@py\|E1[X]@py\|*(T)E1@py\|*E1@py\|E1@py\) ...+>, ...)
+
+@script:python@
+px << nl03_ld.px;
+py << nl03_ld.py;
+@@
+for q in px + py:
+    NL03_NL08.add(nl03_key(q))
+
 @nl03_acc exists@
 identifier fn, f;
 identifier H =~ "^(eth_hdr|skb_eth_hdr|vlan_eth_hdr|skb_vlan_eth_hdr|inner_eth_hdr|skb_mac_header|skb_network_header|skb_transport_header|skb_inner_mac_header|skb_inner_network_header|skb_inner_transport_header|ip_hdr|ipv6_hdr|tcp_hdr|udp_hdr|icmp_hdr|icmp6_hdr|sctp_hdr|ipip_hdr|inner_ip_hdr|inner_ipv6_hdr|inner_tcp_hdr|inner_udp_hdr|arp_hdr)$";
@@ -482,7 +515,7 @@ skb->data[X]@p
 @script:python@
 p << nl03_data.p;
 @@
-nl03_hit(p[0], nl03_kind(p[0]), "skb->data", "for a headlen-0 skb skb->data is an empty head")
+nl03_data_hit(p[0], nl03_kind(p[0]), "skb->data", "for a headlen-0 skb skb->data is an empty head")
 
 @nl03_dptr exists@
 identifier fn, f, P;
@@ -548,7 +581,7 @@ P[X]@p
 p << nl03_dptr.p;
 P << nl03_dptr.P;
 @@
-nl03_hit(p[0], nl03_kind(p[0]), "'%s' = skb->data" % P, "for a headlen-0 skb skb->data is an empty head")
+nl03_data_hit(p[0], nl03_kind(p[0]), "'%s' = skb->data" % P, "for a headlen-0 skb skb->data is an empty head")
 
 @nl03_arr exists@
 // The address members of a header used as nl03_afuse/nl03_afalias

@@ -17,6 +17,13 @@
 /// nothing and the device gets fewer inline bytes than it requires.
 /// Gather with skb_copy_bits() (exnic_tx_inline_copy()).
 ///
+/// Also flagged: a value loaded from the head with get_unaligned() and
+/// friends (get_unaligned_be16(), be32_to_cpup(), ...) and stored in a
+/// structure field, a descriptor's: mlx4_en_xmit() copies the destination
+/// MAC into its WQE with get_unaligned((__be16 *)ethh->h_dest) for eSwitch
+/// loopback. (A load into a local variable is a header read, NL-03's;
+/// nl03_ld there leaves these stores to this rule.)
+///
 // Confidence: Moderate
 // Options: --no-includes
 
@@ -108,3 +115,48 @@ p << nl08_lin.p;
 lfn << nl08_lin.lfn;
 @@
 print("NLHIT|NL-08|fail|%s|%s|%s|%s||%s() of more than skb_headlen(): for a headlen-0 skb the bytes are in frag 0" % (p[0].file, p[0].line, p[0].column, p[0].current_element, lfn))
+
+@nl08_load@
+identifier LD =~ "^(get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_be64|get_unaligned_le16|get_unaligned_le32|get_unaligned_le64|be16_to_cpup|be32_to_cpup|be64_to_cpup|le16_to_cpup|le32_to_cpup|le64_to_cpup)$";
+expression D : script:python () { not "".join(D.split()).isidentifier() };
+expression skb : script:python () { "skb" in skb.lower() };
+position p;
+@@
+D = LD@p(..., <+... skb->data ...+>, ...)
+
+@script:python@
+p << nl08_load.p;
+LD << nl08_load.LD;
+D << nl08_load.D;
+@@
+print("NLHIT|NL-08|fail|%s|%s|%s|%s||%s() from skb->data stored in %s: for a headlen-0 skb the inline bytes are in frag 0" % (p[0].file, p[0].line, p[0].column, p[0].current_element, LD, "".join(D.split())))
+
+@nl08_load_ptr exists@
+identifier fn, P;
+identifier LD =~ "^(get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_be64|get_unaligned_le16|get_unaligned_le32|get_unaligned_le64|be16_to_cpup|be32_to_cpup|be64_to_cpup|le16_to_cpup|le32_to_cpup|le64_to_cpup)$";
+expression D : script:python () { not "".join(D.split()).isidentifier() };
+expression skb : script:python () { "skb" in skb.lower() };
+expression X, Y;
+type T, T2, T3;
+position p;
+@@
+fn(...) {
+... when any
+(
+T P = \((T2)skb->data\|(T2)(skb->data + X)\|(T2)((T3)skb->data + X)\|skb->data\|skb->data + X\|(T3)skb->data + X\);
+|
+P = \((T2)skb->data\|(T2)(skb->data + X)\|(T2)((T3)skb->data + X)\|skb->data\|skb->data + X\|(T3)skb->data + X\)
+)
+... when != P = Y
+    when any
+D = LD@p(..., <+... P ...+>, ...)
+... when any
+}
+
+@script:python@
+p << nl08_load_ptr.p;
+LD << nl08_load_ptr.LD;
+D << nl08_load_ptr.D;
+P << nl08_load_ptr.P;
+@@
+print("NLHIT|NL-08|fail|%s|%s|%s|%s||%s() from '%s' = skb->data stored in %s: for a headlen-0 skb the inline bytes are in frag 0" % (p[0].file, p[0].line, p[0].column, p[0].current_element, LD, P, "".join(D.split())))
