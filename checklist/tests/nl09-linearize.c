@@ -6,6 +6,15 @@
  */
 #include <linux/netdevice.h>
 
+/* ena_xmit_common(): a counter helper before the linearize */
+static int lin_helper(struct lin_ring *ring, struct sk_buff *skb)
+{
+	if (skb_shinfo(skb)->nr_frags < ring->max_bufs)
+		return 0;
+	lin_increase_stat(&ring->tx_stats.linearize, 1);
+	return skb_linearize(skb); /* EXPECT NL-09 counted */
+}
+
 static netdev_tx_t lin_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	struct lin_ring *ring = netdev_priv(ndev);
@@ -17,7 +26,7 @@ static netdev_tx_t lin_xmit(struct sk_buff *skb, struct net_device *ndev)
 	}
 	if (ring->quirk && skb_linearize(skb)) /* EXPECT NL-09 uncounted */
 		goto drop;
-	return NETDEV_TX_OK;
+	return lin_helper(ring, skb);
 drop:
 	dev_kfree_skb_any(skb);
 	return NETDEV_TX_OK;
