@@ -178,11 +178,13 @@ def nl03_flush():
             f, line, p.column, p.current_element, msg, tail))
     NL03_HITS.clear()
 
-@nl03_w@
+@nl03_w disable plus_comm, paren, drop_cast@
 // Writes: an lvalue assigned, or the destination of a copy. The lvalue
 // forms mirror the terms the rules below put their position on (the member
 // name of E1->f, the ']' of E1[X], the pointer of *E1), so that a position
-// recorded here is the very term a rule reports.
+// recorded here is the very term a rule reports. Without the commuted,
+// parenthesized and cast-dropped variants (isomorphisms): they cost more
+// time than the rare writes they would name.
 expression E1, E2, X;
 identifier f, f2;
 identifier CP =~ "^(memcpy|unsafe_memcpy|memmove|memcpy_toio|__memcpy|memset|ether_addr_copy)$";
@@ -203,7 +205,7 @@ pw << nl03_w.pw;
 for q in pw:
     NL03_KIND.setdefault(nl03_key(q), 'written')
 
-@nl03_rw@
+@nl03_rw disable plus_comm, paren, drop_cast@
 // Read and written: compound assignments, ++ and --. (A line that writes
 // and reads through the same pointer, cxgb4's
 // iph->check = ~ip_fast_csum((u8 *)iph, iph->ihl), is merged into "read
@@ -258,9 +260,11 @@ for q in pd:
 // array: naming it only takes its address. It is read when handed to a
 // function (any function may: a %pM print reads six bytes) or
 // dereferenced. This rule and nl03_afalias record where a member is used
-// so; nl03_arr, nl03_arr_ptr and nl03_arr_dptr report the members of a
-// header among them. A copy (memcpy() and friends) is not recorded: out
-// of skb->data it is NL-08's, through an accessor the rules above see it.
+// so; the ->af branches of the reporting rules below report the members
+// of a header among them (through skb->data reads only: a write there is
+// the in-band header a driver builds after skb_push()). A copy (memcpy()
+// and friends) is not recorded: out of skb->data it is NL-08's, through
+// an accessor the reporting rules see it as a reader's argument.
 identifier g !~ "^(sizeof|ARRAY_SIZE|sizeof_field|FIELD_SIZEOF|offsetof|offsetofend|typeof|__typeof__|__same_type|BUILD_BUG_ON|static_assert|memcpy|unsafe_memcpy|memmove|memcpy_toio|__iowrite32_copy|__iowrite64_copy|__memcpy)$";
 identifier af =~ "^(h_dest|h_source|addrs)$";
 expression E1, X, E;
@@ -362,7 +366,7 @@ identifier R =~ "^(ether_addr_equal|ether_addr_equal_64bits|ether_addr_equal_una
 identifier af =~ "^(h_dest|h_source|addrs)$";
 expression skb, X, E;
 type T;
-position p;
+position p, pa;
 statement S1, S2;
 @@
 fn(...) {
@@ -370,8 +374,8 @@ fn(...) {
     when != skb_linearize(skb)
     when != __skb_linearize(skb)
     when != skb_ensure_writable(skb, ...)
-    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1 else S2
-    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1
+    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\) ...+>) S1 else S2
+    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\) ...+>) S1
     when any
 (
 R(..., <+... \(H(skb)->f@p\|((T)H(skb))->f@p\) ...+>, ...)
@@ -384,9 +388,9 @@ sizeof(E)
 |
  &((T)H(skb))->f
 |
-H(skb)->af
+H(skb)->af@pa
 |
- ((T)H(skb))->af
+ ((T)H(skb))->af@pa
 |
 H(skb)->f@p
 |
@@ -407,6 +411,12 @@ H << nl03_acc.H;
 @@
 nl03_hit(p[0], nl03_kind(p[0]), "%s()" % H, "for a headlen-0 skb the header is in frag 0, not in the head")
 
+@script:python@
+p << nl03_acc.pa;
+H << nl03_acc.H;
+@@
+nl03_hit_af(p[0], True, "%s()" % H, "for a headlen-0 skb the header is in frag 0, not in the head")
+
 @nl03_ptr exists@
 identifier fn, f, P;
 identifier H =~ "^(eth_hdr|skb_eth_hdr|vlan_eth_hdr|skb_vlan_eth_hdr|inner_eth_hdr|skb_mac_header|skb_network_header|skb_transport_header|skb_inner_mac_header|skb_inner_network_header|skb_inner_transport_header|ip_hdr|ipv6_hdr|tcp_hdr|udp_hdr|icmp_hdr|icmp6_hdr|sctp_hdr|ipip_hdr|inner_ip_hdr|inner_ipv6_hdr|inner_tcp_hdr|inner_udp_hdr|arp_hdr)$";
@@ -414,7 +424,7 @@ identifier R =~ "^(ether_addr_equal|ether_addr_equal_64bits|ether_addr_equal_una
 identifier af =~ "^(h_dest|h_source|addrs)$";
 expression skb, X, Y, E;
 type T, T2;
-position p;
+position p, pa;
 statement S1, S2;
 @@
 fn(...) {
@@ -422,8 +432,8 @@ fn(...) {
     when != skb_linearize(skb)
     when != __skb_linearize(skb)
     when != skb_ensure_writable(skb, ...)
-    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1 else S2
-    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1
+    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\) ...+>) S1 else S2
+    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\) ...+>) S1
     when any
 (
 T P = \(H(skb)\|(T2)H(skb)\|(T2)(H(skb) + X)\|H(skb) + X\);
@@ -441,7 +451,7 @@ sizeof(E)
 |
  &P->f
 |
-P->af
+P->af@pa
 |
 P->f@p
 |
@@ -461,6 +471,13 @@ P << nl03_ptr.P;
 @@
 nl03_hit(p[0], nl03_kind(p[0]), "'%s' = %s()" % (P, H), "for a headlen-0 skb the header is in frag 0, not in the head")
 
+@script:python@
+p << nl03_ptr.pa;
+H << nl03_ptr.H;
+P << nl03_ptr.P;
+@@
+nl03_hit_af(p[0], True, "'%s' = %s()" % (P, H), "for a headlen-0 skb the header is in frag 0, not in the head")
+
 @nl03_data exists@
 identifier fn, f;
 identifier R =~ "^(ether_addr_equal|ether_addr_equal_64bits|ether_addr_equal_unaligned|is_multicast_ether_addr|is_multicast_ether_addr_64bits|is_broadcast_ether_addr|is_zero_ether_addr|is_unicast_ether_addr|is_link_local_ether_addr|is_valid_ether_addr|ether_addr_copy|memcmp|get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_le16|get_unaligned_le32|be16_to_cpup|be32_to_cpup)$";
@@ -468,7 +485,7 @@ identifier af =~ "^(h_dest|h_source|addrs)$";
 expression X, E;
 expression skb : script:python () { "skb" in skb.lower() };
 type T, T2;
-position p;
+position p, pa;
 statement S1, S2;
 @@
 fn(...) {
@@ -476,8 +493,8 @@ fn(...) {
     when != skb_linearize(skb)
     when != __skb_linearize(skb)
     when != skb_ensure_writable(skb, ...)
-    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1 else S2
-    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1
+    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\) ...+>) S1 else S2
+    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\) ...+>) S1
     when any
 (
 R@p(..., <+... skb->data ...+>, ...)
@@ -486,7 +503,7 @@ sizeof(E)
 |
  &((T)<+... skb->data ...+>)->f
 |
- ((T)<+... skb->data ...+>)->af
+ ((T)<+... skb->data ...+>)->af@pa
 |
  ((T)<+... skb->data ...+>)->f = E
 |
@@ -510,6 +527,11 @@ p << nl03_data.p;
 @@
 nl03_data_hit(p[0], nl03_kind(p[0]), "skb->data", "for a headlen-0 skb skb->data is an empty head")
 
+@script:python@
+p << nl03_data.pa;
+@@
+nl03_hit_af(p[0], False, "skb->data", "for a headlen-0 skb skb->data is an empty head")
+
 @nl03_dptr exists@
 identifier fn, f, P;
 identifier R =~ "^(ether_addr_equal|ether_addr_equal_64bits|ether_addr_equal_unaligned|is_multicast_ether_addr|is_multicast_ether_addr_64bits|is_broadcast_ether_addr|is_zero_ether_addr|is_unicast_ether_addr|is_link_local_ether_addr|is_valid_ether_addr|ether_addr_copy|memcmp|get_unaligned|get_unaligned_be16|get_unaligned_be32|get_unaligned_le16|get_unaligned_le32|be16_to_cpup|be32_to_cpup)$";
@@ -517,7 +539,7 @@ identifier af =~ "^(h_dest|h_source|addrs)$";
 expression X, Y, E;
 expression skb : script:python () { "skb" in skb.lower() };
 type T, T2, T3;
-position p;
+position p, pa;
 statement S1, S2;
 @@
 fn(...) {
@@ -525,8 +547,8 @@ fn(...) {
     when != skb_linearize(skb)
     when != __skb_linearize(skb)
     when != skb_ensure_writable(skb, ...)
-    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1 else S2
-    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1
+    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\) ...+>) S1 else S2
+    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\) ...+>) S1
     when any
 (
 T P = \((T2)skb->data\|(T2)(skb->data + X)\|(T2)((T3)skb->data + X)\|skb->data\|skb->data + X\|(T3)skb->data + X\);
@@ -546,7 +568,7 @@ sizeof(E)
 |
  &P->f
 |
-P->af
+P->af@pa
 |
 P->f = E
 |
@@ -573,116 +595,9 @@ P << nl03_dptr.P;
 @@
 nl03_data_hit(p[0], nl03_kind(p[0]), "'%s' = skb->data" % P, "for a headlen-0 skb skb->data is an empty head")
 
-@nl03_arr exists@
-// The address members of a header used as nl03_afuse/nl03_afalias
-// recorded: through an accessor, or through skb->data (reads only there,
-// as in nl03_dptr: a write is the in-band header built after skb_push()).
-identifier fn;
-identifier H =~ "^(eth_hdr|skb_eth_hdr|vlan_eth_hdr|skb_vlan_eth_hdr|inner_eth_hdr|skb_mac_header|skb_network_header|skb_transport_header|skb_inner_mac_header|skb_inner_network_header|skb_inner_transport_header|ip_hdr|ipv6_hdr|tcp_hdr|udp_hdr|icmp_hdr|icmp6_hdr|sctp_hdr|ipip_hdr|inner_ip_hdr|inner_ipv6_hdr|inner_tcp_hdr|inner_udp_hdr|arp_hdr)$";
-identifier af =~ "^(h_dest|h_source|addrs)$";
-expression X;
-expression skb : script:python () { "skb" in skb.lower() };
-type T;
-position p, pdt;
-statement S1, S2;
-@@
-fn(...) {
-... when != pskb_may_pull(skb, ...)
-    when != skb_linearize(skb)
-    when != __skb_linearize(skb)
-    when != skb_ensure_writable(skb, ...)
-    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1 else S2
-    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1
-    when any
-(
-H(skb)->af@p
-|
- ((T)H(skb))->af@p
-|
- ((T)<+... skb->data ...+>)->af@pdt
-)
-... when any
-}
-
 @script:python@
-p << nl03_arr.p;
-H << nl03_arr.H;
-@@
-nl03_hit_af(p[0], True, "%s()" % H, "for a headlen-0 skb the header is in frag 0, not in the head")
-
-@script:python@
-p << nl03_arr.pdt;
-@@
-nl03_hit_af(p[0], False, "skb->data", "for a headlen-0 skb skb->data is an empty head")
-
-@nl03_arr_ptr exists@
-identifier fn, P;
-identifier H =~ "^(eth_hdr|skb_eth_hdr|vlan_eth_hdr|skb_vlan_eth_hdr|inner_eth_hdr|skb_mac_header|skb_network_header|skb_transport_header|skb_inner_mac_header|skb_inner_network_header|skb_inner_transport_header|ip_hdr|ipv6_hdr|tcp_hdr|udp_hdr|icmp_hdr|icmp6_hdr|sctp_hdr|ipip_hdr|inner_ip_hdr|inner_ipv6_hdr|inner_tcp_hdr|inner_udp_hdr|arp_hdr)$";
-identifier af =~ "^(h_dest|h_source|addrs)$";
-expression skb, X, Y;
-type T, T2;
-position p;
-statement S1, S2;
-@@
-fn(...) {
-... when != pskb_may_pull(skb, ...)
-    when != skb_linearize(skb)
-    when != __skb_linearize(skb)
-    when != skb_ensure_writable(skb, ...)
-    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1 else S2
-    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1
-    when any
-(
-T P = \(H(skb)\|(T2)H(skb)\|(T2)(H(skb) + X)\|H(skb) + X\);
-|
-P = \(H(skb)\|(T2)H(skb)\|(T2)(H(skb) + X)\|H(skb) + X\)
-)
-... when != P = Y
-    when any
-P->af@p
-... when any
-}
-
-@script:python@
-p << nl03_arr_ptr.p;
-P << nl03_arr_ptr.P;
-H << nl03_arr_ptr.H;
-@@
-nl03_hit_af(p[0], True, "'%s' = %s()" % (P, H), "for a headlen-0 skb the header is in frag 0, not in the head")
-
-@nl03_arr_dptr exists@
-identifier fn, P;
-identifier af =~ "^(h_dest|h_source|addrs)$";
-expression X, Y;
-expression skb : script:python () { "skb" in skb.lower() };
-type T, T2, T3;
-position p;
-statement S1, S2;
-@@
-fn(...) {
-... when != pskb_may_pull(skb, ...)
-    when != skb_linearize(skb)
-    when != __skb_linearize(skb)
-    when != skb_ensure_writable(skb, ...)
-    when != if (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1 else S2
-    when != while (<+... \(skb_headlen(skb) < X\|skb_headlen(skb) <= X\|skb_headlen(skb) > X\|skb_headlen(skb) >= X\|X < skb_headlen(skb)\|X <= skb_headlen(skb)\|X > skb_headlen(skb)\|X >= skb_headlen(skb)\) ...+>) S1
-    when any
-(
-T P = \((T2)skb->data\|(T2)(skb->data + X)\|(T2)((T3)skb->data + X)\|skb->data\|skb->data + X\|(T3)skb->data + X\);
-|
-P = \((T2)skb->data\|(T2)(skb->data + X)\|(T2)((T3)skb->data + X)\|skb->data\|skb->data + X\|(T3)skb->data + X\)
-)
-... when != P = Y
-    when != skb_push(skb, ...)
-    when != __skb_push(skb, ...)
-    when any
-P->af@p
-... when any
-}
-
-@script:python@
-p << nl03_arr_dptr.p;
-P << nl03_arr_dptr.P;
+p << nl03_dptr.pa;
+P << nl03_dptr.P;
 @@
 nl03_hit_af(p[0], False, "'%s' = skb->data" % P, "for a headlen-0 skb skb->data is an empty head")
 
