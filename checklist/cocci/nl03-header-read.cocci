@@ -16,7 +16,7 @@
 ///     ether_addr_equal()/is_multicast_ether_addr()/get_unaligned*() and
 ///     friends;
 ///   - a function that returns skb->data cast to a header type (it is a
-///     header accessor; its callers read through it).
+///     header accessor; its callers read through it);
 ///   - an address member (eth->h_dest, ->h_source, ->addrs: an array, so
 ///     naming it takes its address) handed to any function or
 ///     dereferenced, directly or through a local pointer it is kept in
@@ -75,10 +75,12 @@
 # What each finding says. The nl03_w and nl03_rw rules record the lvalues
 # of assignments, of increments and of copies into (memcpy(),
 # ether_addr_copy(), memset() destinations), nl03_dbg the terms printed by
-# a debug print; a position they did not record is a read. The reporting rules queue their hits (nl03_hit()); the
-# last rule of this file prints one line per source line, naming every
-# access on it: "header written through tcp_hdr(), read through 'iph' =
-# ip_hdr()".
+# a debug print; a position they did not record is a read. nl03_afuse and
+# nl03_afalias record the address members used (NL03_AF), nl03_ld the
+# loads NL-08 reports (NL03_NL08). The reporting rules queue their hits
+# (nl03_hit()); the last rule of this file prints one line per source
+# line, naming every access on it: "header written through tcp_hdr(),
+# read through 'iph' = ip_hdr()".
 NL03_KIND = {}
 NL03_DBG = {}
 NL03_AF = {}
