@@ -1016,19 +1016,21 @@ class Reach:
         elif op == '|=':
             val = ('bin', '|', lhs, rhs)
         elif op == '&=':
-            val = None      # clears bits: the set can only shrink
+            # Clears bits: no new flag; a number becomes unknown.
+            val = ('val', ('bits', frozenset()))
         else:
-            val = UNKNOWN
+            val = ('val', UNKNOWN)      # +=, -=, ...: not known
+        if op == '|=':
+            val = ('or', rhs)
         if lhs[0] == 'id':
-            if val is not None and rhs[0] == 'call' and \
+            if op == '=' and rhs[0] == 'call' and \
                     rhs[1] == ('id', 'skb_shinfo'):
                 self._add(stores, lhs[1], ('shinfo',))
-            elif val is not None:
-                self._add(stores, lhs[1], 
-                    ('or', rhs) if op == '|=' else val)
-        elif lhs[0] == 'mem' and val is not None:
+            else:
+                self._add(stores, lhs[1], val)
+        elif lhs[0] == 'mem':
             fields.setdefault((_base_name(lhs[1]), lhs[2]), []).append(
-                (fn, ('or', rhs) if op == '|=' else val))
+                (fn, val))
         if rhs[0] == 'assign':
             self._assign_tree(fn, rhs, stores, fields, pnames)
 

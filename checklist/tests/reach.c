@@ -127,6 +127,15 @@ static void rc_linear(struct sk_buff *skb, u8 *wqe)
 		wqe[7] = eth_hdr(skb)->h_proto; /* EXPECT NL-03 */
 }
 
+/* cxgb4 is_eth_imm(): a value built with += is not known */
+static int rc_hdrlen(struct sk_buff *skb)
+{
+	int hdrlen = skb_is_gso(skb) ? 40 : 0;
+
+	hdrlen += 16;
+	return hdrlen;
+}
+
 /* a guard that depends on the device, not the skb: reached */
 static void rc_unknown(struct sk_buff *skb, struct rc_priv *priv)
 {
@@ -151,6 +160,8 @@ static netdev_tx_t rc_xmit(struct sk_buff *skb, struct net_device *dev)
 		priv->wqe[10] = 1;
 	rc_linear(skb, priv->wqe);
 	rc_unknown(skb, priv);
+	if (rc_hdrlen(skb))
+		priv->wqe[11] = eth_hdr(skb)->h_proto; /* EXPECT NL-03 */
 	return NETDEV_TX_OK;
 }
 
