@@ -1074,7 +1074,7 @@ class Reach:
                         (n == 0 or w[n - 1] in (';', ',', '(', '{')):
                     if w[n + 2] == '=':
                         rhs = split_top(w[n + 3:])[0]
-                        self._add(stores, var, 
+                        self._add(stores, var,
                             ('val', self.value(callee,
                                                Expr(rhs).parse())))
                     else:
