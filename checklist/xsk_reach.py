@@ -179,8 +179,8 @@ class Expr:
         if not all(re.match(r'[A-Za-z_]\w*$|\*$', w) for w in words):
             return False
         nxt = self.t[j + 1]
-        if not (re.match(r'[A-Za-z_0-9(]', nxt) or nxt in ('!', '~', '*',
-                                                         '&', '-')):
+        if not (re.match(r'[A-Za-z_0-9(]', nxt) or
+                nxt in ('!', '~', '*', '&', '-')):
             return False
         return (words[0] in TYPE_WORDS or words[-1] == '*' or
                 words[-1].endswith('_t'))
@@ -276,8 +276,8 @@ def text_of(e):
     if k == 'mem':
         return text_of(e[1]) + '->' + e[2]
     if k == 'call':
-        return '%s(%s)' % (text_of(e[1]), ', '.join(text_of(a)
-                                                      for a in e[2]))
+        args = ', '.join(text_of(a) for a in e[2])
+        return '%s(%s)' % (text_of(e[1]), args)
     if k == 'un':
         return e[1] + text_of(e[2])
     if k == 'bin':
@@ -1074,9 +1074,8 @@ class Reach:
                         (n == 0 or w[n - 1] in (';', ',', '(', '{')):
                     if w[n + 2] == '=':
                         rhs = split_top(w[n + 3:])[0]
-                        self._add(stores, var,
-                            ('val', self.value(callee,
-                                               Expr(rhs).parse())))
+                        v = self.value(callee, Expr(rhs).parse())
+                        self._add(stores, var, ('val', v))
                     else:
                         self._add(stores, var, UNKNOWN)
 
