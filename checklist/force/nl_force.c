@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * nl_force: sets IFF_TX_SKB_NO_LINEAR on one network device whose driver
- * does not set it, so that checklist/run can show what the driver's
- * unmodified transmit path does with headlen-0 skbs. Test machines only:
- * the flag is a promise the driver has not made.
+ * nl_force: turns IFF_TX_SKB_NO_LINEAR on or off on one network device,
+ * against what its driver chose, for tests. Test machines only.
  *
- *   insmod nl_force.ko ifname=eth1    # flag on
- *   rmmod nl_force                    # flag off again
+ *   insmod nl_force.ko ifname=eth1          # set the flag on a driver
+ *                                           # that does not set it, so that
+ *                                           # checklist/run shows what its
+ *                                           # transmit path does with
+ *                                           # headlen-0 skbs
+ *   insmod nl_force.ko ifname=eth1 clear=1  # clear it on a driver that sets
+ *                                           # it (virtio_net), so that a
+ *                                           # benchmark can compare the copy
+ *                                           # path with the page path
+ *   rmmod nl_force                          # the driver's choice again
  *
  * The module keeps no reference to the device: on unload it looks the
- * device up again by ifindex and clears the flag only if it set it.
+ * device up again by ifindex and undoes only what it changed.
  */
 
 #include <linux/module.h>
@@ -19,17 +25,28 @@
 
 static char *ifname;
 module_param(ifname, charp, 0444);
-MODULE_PARM_DESC(ifname, "device to set IFF_TX_SKB_NO_LINEAR on (init netns)");
+MODULE_PARM_DESC(ifname, "device to change IFF_TX_SKB_NO_LINEAR on (init netns)");
+
+static bool clear;
+module_param(clear, bool, 0444);
+MODULE_PARM_DESC(clear, "clear IFF_TX_SKB_NO_LINEAR instead of setting it");
 
 static int nl_force_ifindex;
+
+static const char *nl_force_driver(const struct net_device *dev)
+{
+	return dev->dev.parent && dev->dev.parent->driver ?
+	       dev->dev.parent->driver->name : "?";
+}
 
 static int __init nl_force_init(void)
 {
 	struct net_device *dev;
+	bool set;
 	int err = 0;
 
 	if (!ifname || !*ifname) {
-		pr_err("nl_force: give the device: insmod nl_force.ko ifname=IFACE\n");
+		pr_err("nl_force: give the device: insmod nl_force.ko ifname=IFACE [clear=1]\n");
 		return -EINVAL;
 	}
 
@@ -39,16 +56,22 @@ static int __init nl_force_init(void)
 		pr_err("nl_force: no device %s in the initial network namespace\n",
 		       ifname);
 		err = -ENODEV;
-	} else if (dev->priv_flags & IFF_TX_SKB_NO_LINEAR) {
-		pr_info("nl_force: %s already sets IFF_TX_SKB_NO_LINEAR; nothing to do\n",
-			ifname);
-	} else {
-		dev->priv_flags |= IFF_TX_SKB_NO_LINEAR;
-		nl_force_ifindex = dev->ifindex;
-		pr_warn("nl_force: IFF_TX_SKB_NO_LINEAR forced on %s (driver %s) for testing\n",
-			ifname, dev->dev.parent && dev->dev.parent->driver ?
-			dev->dev.parent->driver->name : "?");
+		goto out;
 	}
+	set = dev->priv_flags & IFF_TX_SKB_NO_LINEAR;
+	if (set != clear) {
+		pr_info("nl_force: %s already %s IFF_TX_SKB_NO_LINEAR; nothing to do\n",
+			ifname, set ? "sets" : "leaves out");
+		goto out;
+	}
+	if (clear)
+		dev->priv_flags &= ~IFF_TX_SKB_NO_LINEAR;
+	else
+		dev->priv_flags |= IFF_TX_SKB_NO_LINEAR;
+	nl_force_ifindex = dev->ifindex;
+	pr_warn("nl_force: IFF_TX_SKB_NO_LINEAR forced %s on %s (driver %s) for testing\n",
+		clear ? "off" : "on", ifname, nl_force_driver(dev));
+out:
 	rtnl_unlock();
 	return err;
 }
@@ -61,12 +84,16 @@ static void __exit nl_force_exit(void)
 		return;
 	rtnl_lock();
 	dev = __dev_get_by_index(&init_net, nl_force_ifindex);
-	if (dev)
-		dev->priv_flags &= ~IFF_TX_SKB_NO_LINEAR;
+	if (dev) {
+		if (clear)
+			dev->priv_flags |= IFF_TX_SKB_NO_LINEAR;
+		else
+			dev->priv_flags &= ~IFF_TX_SKB_NO_LINEAR;
+	}
 	rtnl_unlock();
 }
 
 module_init(nl_force_init);
 module_exit(nl_force_exit);
-MODULE_DESCRIPTION("Force IFF_TX_SKB_NO_LINEAR on a device, for conformance tests");
+MODULE_DESCRIPTION("Force IFF_TX_SKB_NO_LINEAR on or off on a device, for tests");
 MODULE_LICENSE("GPL");

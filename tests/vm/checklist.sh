@@ -90,6 +90,18 @@ expect "virtio_net: SG, frags untouched, completions exact, packets counted, fla
 	"$(items virtio pass)" "NL-01,NL-04,NL-10,NL-12,NL-13"
 check "virtio_net: NL-12 counts packets in rtnl stats64, notes no headlen-0 counter" \
 	grep -Eq '^NL-12  pass .*rtnl:tx_packets.*note: no driver-specific' "$KIT_OUT/cl-virtio.txt"
+# nl_force clear=1: the flag off on the one upstream driver that sets it
+# (the bench's copy path on virtio_net), and on again at rmmod.
+if check "nl_force.ko clear=1 clears IFF_TX_SKB_NO_LINEAR on virtio_net" \
+	insmod "$force_ko" ifname="$v" clear=1; then
+	cl virtio-cleared --quick "$v"
+	expect "virtio_net, flag cleared: NL-13 n/a (the stack builds linear skbs)" \
+		"$(items virtio-cleared n/a | grep -o NL-13)" NL-13
+	rmmod nl_force
+	cl virtio-restored --quick "$v"
+	expect "virtio_net, rmmod nl_force: the flag is back (NL-13 pass)" \
+		"$(items virtio-restored pass | grep -o NL-13)" NL-13
+fi
 cl e1000 --quick --probe first "$e0" "$e1"
 expect "e1000 pair (no flag): no item fails" "$(rc_of e1000)" 0
 expect "e1000: only SG and completions are judged" "$(items e1000 pass)" "NL-01,NL-10"
