@@ -8,9 +8,14 @@ Reads DIR/runs.tsv and the JSON of every run, prints the tables to stdout
 and writes the same text to DIR/bench.txt and the numbers to DIR/bench.json.
 Every ratio is taken within one round (the two runs it compares were
 measured minutes apart at most), then summarised over the rounds as
-min / median / max. Exit status: 0, or 2 when DIR holds no usable run.
+min / median / max. page/copy is also summarised, per size and device, as
+the geometric mean of the rounds' ratios with its 95 % t-interval, and
+judged against the seed's gain on that interval: met, not met or
+undecided, with the rounds an interval of +-3 % would need at the spread
+seen. Exit status: 0, or 2 when DIR holds no usable run.
 """
 import json
+import math
 import os
 import statistics
 import sys
@@ -69,11 +74,81 @@ def load(d):
                 j = None
             if j is not None:
                 t = j["tx"] if tool == "h0" else j
-                run["pps"] = float(t["pps"])
-                run["gbps"] = float(t["gbps"])
-                run["elapsed_s"] = float(t["elapsed_s"])
+                v = {k: float(t[k]) for k in ("pps", "gbps", "elapsed_s")}
+                # json.load takes NaN and Infinity: such a run is left out
+                if all(math.isfinite(x) for x in v.values()):
+                    run.update(v)
             runs.append(run)
     return runs
+
+
+# Student's t, 0.975 quantile (two-sided 95 %), for 1..30 degrees of freedom
+T975 = (12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912,
+        2.364624, 2.306004, 2.262157, 2.228139, 2.200985, 2.178813,
+        2.160369, 2.144787, 2.131450, 2.119905, 2.109816, 2.100922,
+        2.093024, 2.085963, 2.079614, 2.073873, 2.068658, 2.063899,
+        2.059539, 2.055529, 2.051831, 2.048407, 2.045230, 2.042272)
+Z975 = 1.959964
+# a page/copy interval this narrow (half-width, in log) is a +-3 % figure
+WIDTH_3PCT = math.log(1.03)
+
+
+def t975(df):
+    """t(0.975, df): the table up to df 30; beyond, the normal quantile
+    with the first two terms of its Cornish-Fisher expansion in 1/df
+    (within 1e-4 of the exact value from df 31 on, 1.96 as df grows)."""
+    if df <= len(T975):
+        return T975[df - 1]
+    z = Z975
+    return (z + (z ** 3 + z) / (4 * df)
+            + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2))
+
+
+def interval(xs):
+    """The geometric mean of the ratios xs and its 95 % interval: a
+    t-interval on their logs, exp(mean +- t(0.975, n-1) sd / sqrt(n)).
+    With one ratio there is a mean but no interval (lo, hi None)."""
+    ls = [math.log(x) for x in xs]
+    n = len(ls)
+    if not n:
+        return None
+    m = statistics.fmean(ls)
+    out = {"n": n, "gmean": math.exp(m), "lo": None, "hi": None,
+           "sd_log": None, "half_log": None}
+    if n >= 2:
+        sd = statistics.stdev(ls)
+        h = t975(n - 1) * sd / math.sqrt(n)
+        out.update(sd_log=sd, half_log=h, lo=math.exp(m - h), hi=math.exp(m + h))
+    return out
+
+
+def verdict(ci, gain_pct):
+    """met: the interval is at or above 1 + gain; not met: below it;
+    undecided: it straddles it. None without a goal or an interval."""
+    if gain_pct is None or not ci or ci["lo"] is None:
+        return None
+    goal = 1 + gain_pct / 100
+    if ci["lo"] >= goal:
+        return "met"
+    if ci["hi"] < goal:
+        return "not met"
+    return "undecided"
+
+
+def rounds_needed(sd, width=WIDTH_3PCT):
+    """Rounds for an interval of half-width <= width (log) given the sd of
+    the log ratios: the least n >= 2 with t(0.975, n-1) sd / sqrt(n) <= width.
+    None when sd is None (no estimate) or 0."""
+    if not sd:
+        return None
+    n = max(2, math.ceil((Z975 * sd / width) ** 2))
+    while t975(n - 1) * sd / math.sqrt(n) > width:
+        n += 1
+    return n
+
+
+def pct(x):
+    return None if x is None else (x - 1) * 100
 
 
 def stats3(xs):
@@ -105,15 +180,33 @@ class Table:
     def values(self, size, dev, flag, tool, key="pps"):
         return stats3([self.get(n, size, dev, flag, tool, key) for n in self.rounds])
 
-    def ratios(self, size, num, den):
-        """Per-round ratios num/den, each a (dev, flag, tool) triple."""
+    def ratio_list(self, size, num, den):
+        """Per-round ratios num/den, each a (dev, flag, tool) triple; a
+        round without both runs (failed, or no JSON) is left out."""
         out = []
         for n in self.rounds:
             a = self.get(n, size, *num)
             b = self.get(n, size, *den)
             if a is not None and b:
                 out.append(a / b)
-        return stats3(out)
+        return out
+
+    def ratios(self, size, num, den):
+        return stats3(self.ratio_list(size, num, den))
+
+    def page_over_copy(self, size, dev, tool, gain_pct):
+        """page/copy's 95 % interval over the rounds, judged against gain_pct.
+        A ratio of 0 (a run that sent nothing) has no log: left out."""
+        xs = [x for x in self.ratio_list(size, (dev, "on", tool), (dev, "off", tool))
+              if x > 0]
+        ci = interval(xs)
+        if not ci:
+            return None
+        ci.update(gain_pct=pct(ci["gmean"]), lo_pct=pct(ci["lo"]),
+                  hi_pct=pct(ci["hi"]), goal_gain_pct=gain_pct,
+                  verdict=verdict(ci, gain_pct),
+                  rounds_for_3pct=rounds_needed(ci["sd_log"]))
+        return ci
 
 
 def build(d):
@@ -147,20 +240,46 @@ def build(d):
                         e[f"min_over_h0_{dev}_{path}"] = t.ratios(
                             s, (dev, flag, "min"), (dev, flag, "h0"))
             g = SEED_GAIN.get(s)
-            poc = e.get(f"{GOAL_DEV}_page_over_copy")
+            for dev in devs:
+                e[f"{dev}_page_over_copy_ci"] = t.page_over_copy(s, dev, tool, g)
+            ci = e.get(f"{GOAL_DEV}_page_over_copy_ci")
             lim = e.get("exnic_over_limit_page")
             limb = e.get("exnic_over_limit_busy_page")
             e["goal_gain_pct"] = g
-            e["gain_met"] = (None if g is None or not poc
-                             else (poc["median"] - 1) * 100 >= g)
+            e["gain_verdict"] = ci["verdict"] if ci else None
             e["limit_met"] = None if not lim else bool(lim["median"] >= LIMIT_GOAL)
             e["limit_busy_met"] = (None if not limb
                                    else bool(limb["median"] >= LIMIT_GOAL))
-            if e["gain_met"] is not None:
-                e["gain_met"] = bool(e["gain_met"])
             per[str(s)] = e
         res["by_tool"][TOOLS[tool]] = per
     return res
+
+
+def ci_row(ci, goal):
+    """n, gain, interval, goal, verdict and rounds for +-3 % of one row."""
+    g = f"+{goal:.1f}%" if goal is not None else "-"
+    if not ci:
+        return f"{0:>3} {'-':>7} {'-':<19} {g:>6}  {'-':<9} {'-':>16}"
+    iv = (f"{ci['lo_pct']:+.1f}% .. {ci['hi_pct']:+.1f}%" if ci["lo"] is not None
+          else "none")
+    v = ci["verdict"] or "-"
+    r = str(ci["rounds_for_3pct"]) if ci["rounds_for_3pct"] else "-"
+    return (f"{ci['n']:>3} {ci['gain_pct']:+6.1f}% {iv:<19} {g:>6}  "
+            f"{v:<9} {r:>16}")
+
+
+def verdicts(per, dev):
+    """'met at 1500 B; not met at 64 B; ...' for dev over the seed's sizes."""
+    by = {}
+    for s, e in per.items():
+        if e["goal_gain_pct"] is None:
+            continue
+        ci = e[f"{dev}_page_over_copy_ci"]
+        v = (ci["verdict"] if ci and ci["lo"] is not None
+             else "no interval" if ci else "no runs")
+        by.setdefault(v, []).append(s)
+    order = ("met", "not met", "undecided", "no interval", "no runs")
+    return "; ".join(f"{v} at {', '.join(by[v])} B" for v in order if v in by) or "-"
 
 
 def text(res, d):
@@ -183,7 +302,9 @@ def text(res, d):
             if g is not None and h:
                 L.append(f"    {unit:<36} {g:>10.3f} / {h:>10.3f}  (x{g / h:.1f})")
     L.append(f"  {res['rounds']} rounds; every ratio is per round, shown as "
-             "min / median / max over the rounds")
+             "min / median / max over the rounds;")
+    L.append("  page/copy is judged on the 95 % interval of its geometric mean "
+             "over the rounds")
     L.append("  Under qemu TCG the absolute rates mean little: read the ratios.")
     if res["failed_runs"]:
         L.append(f"  FAILED runs (left out): {' '.join(res['failed_runs'])}")
@@ -216,6 +337,23 @@ def text(res, d):
                 f"{fmt3(e[d + '_page_over_copy']):<23}" for d in devs)
                 + f" {gain:>7} {goal:>7}")
         L.append("")
+        L.append("page/copy gain: geometric mean of the rounds' ratios and its 95 % "
+                 "t-interval; verdict against the seed's gain")
+        L.append("  (met: interval >= goal; not met: interval < goal; undecided: "
+                 "across it; rounds: for an interval of +-3 % at this spread)")
+        L.append(f"{'size':>5} {'device':<{dw}} {'n':>3} {'gain':>7} "
+                 f"{'95 % interval':<19} {'goal':>6}  {'verdict':<9} "
+                 f"{'rounds for +-3 %':>16}")
+        few = False
+        for s, e in per.items():
+            for dev in devs:
+                L.append(f"{s:>5} {label(dev):<{dw}} "
+                         + ci_row(e[f"{dev}_page_over_copy_ci"], e["goal_gain_pct"]))
+                ci = e[f"{dev}_page_over_copy_ci"]
+                few = few or (ci is not None and ci["lo"] is None)
+        if few:
+            L.append("  none: fewer than 2 rounds, no interval and no verdict")
+        L.append("")
         L.append("exnic/limit: pps on an exnic sink / on the null device, same path and round")
         first = next(iter(per.values()))
         pairs = [(dv, lm) for dv in SINKS for lm in LIMITS
@@ -229,11 +367,13 @@ def text(res, d):
                     f"{fmt3(e[f'{key(dv)}_over_{key(lm)}_{path}']):<26}"
                     for dv, lm in pairs))
         L.append("")
-        gm = [s for s, e in per.items() if e["gain_met"] is False]
         lm = [s for s, e in per.items() if e["limit_met"] is False]
         lb = [s for s, e in per.items() if e["limit_busy_met"] is False]
-        L.append(f"goal page/copy gain on exnic >= seed (median): "
-                 f"{'met' if not gm else 'NOT met at ' + ', '.join(gm) + ' B'}")
+        for dev in sorted(devs, key=lambda d: d != GOAL_DEV):
+            head = ("goal page/copy gain on" if dev == GOAL_DEV
+                    else "     page/copy gain on")
+            L.append(f"{head} {label(dev)} >= seed (95 % interval): "
+                     + verdicts(per, dev))
         if any(e["limit_met"] is not None for e in per.values()):
             L.append(f"goal exnic page >= {LIMIT_GOAL} x limit (median): "
                      f"{'met' if not lm else 'NOT met at ' + ', '.join(lm) + ' B'}")
@@ -275,7 +415,7 @@ def main():
         res["tcg_costs"] = tc
     txt = text(res, d)
     with open(os.path.join(d, "bench.json"), "w") as f:
-        json.dump(res, f, indent=1, sort_keys=True)
+        json.dump(res, f, indent=1, sort_keys=True, allow_nan=False)
         f.write("\n")
     with open(os.path.join(d, "bench.txt"), "w") as f:
         f.write(txt)
