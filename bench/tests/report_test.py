@@ -1,0 +1,322 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Host tests of bench/report.py: synthetic run directories (runs.tsv and
+the senders' JSON) in, the page/copy interval, verdicts and bench.json out.
+No VM. Prints TAP and 'N passed, N failed'; exits 1 on a failure."""
+import contextlib
+import importlib.util
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPORT = os.path.join(HERE, "..", "report.py")
+spec = importlib.util.spec_from_file_location("bench_report", REPORT)
+rp = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(rp)
+
+COPY_PPS = 100000.0
+# log page/copy ratios with mean 0.10 and sd sqrt(0.001 / 4) = 0.0158114
+LOGS = [0.10, 0.12, 0.08, 0.11, 0.09]
+# by hand: t(0.975, 4) = 2.776445, half-width 2.776445 * 0.0158114 /
+# sqrt(5) = 0.0196324; exp(0.10), exp(0.10 -+ 0.0196324)
+GMEAN, LO, HI = 1.1051709, 1.0836853, 1.1270825
+
+
+def run_json(tool, pps):
+    t = {"pps": pps, "gbps": pps * 1500 * 8 / 1e9, "elapsed_s": 1.0}
+    return {"tx": t} if tool == "h0" else t
+
+
+def make(d, ratios, sizes=(1500,), tools=("h0", "min"), edit=None):
+    """A run directory: ratios maps a device to its page/copy ratio per
+    round (the copy run at COPY_PPS). edit(row, text) may change a run:
+    row is [round, size, dev, flag, tool, exit, path], text the JSON."""
+    os.makedirs(os.path.join(d, "runs"), exist_ok=True)
+    rows = []
+    for dev, rs in ratios.items():
+        for n, x in enumerate(rs, 1):
+            for size in sizes:
+                for flag, pps in (("off", COPY_PPS), ("on", COPY_PPS * x)):
+                    for tool in tools:
+                        path = f"runs/r{n}-s{size}-{dev}-{flag}-{tool}.json"
+                        row = [n, size, dev, flag, tool, 0, path]
+                        txt = json.dumps(run_json(tool, pps))
+                        if edit:
+                            txt = edit(row, txt)
+                        if txt is not None:
+                            with open(os.path.join(d, path), "w") as f:
+                                f.write(txt)
+                        rows.append(row)
+    with open(os.path.join(d, "runs.tsv"), "w") as f:
+        for row in rows:
+            f.write("\t".join(str(x) for x in row) + "\n")
+    return d
+
+
+def strict(text):
+    def bad(c):
+        raise ValueError(f"{c} in bench.json")
+    return json.loads(text, parse_constant=bad)
+
+
+def report(d):
+    """bench/report.py DIR: its bench.json (parsed strictly) and bench.txt."""
+    p = subprocess.run([sys.executable, REPORT, d], capture_output=True, text=True)
+    assert p.returncode == 0, f"exit {p.returncode}: {p.stderr}"
+    with open(os.path.join(d, "bench.json")) as f:
+        res = strict(f.read())
+    with open(os.path.join(d, "bench.txt")) as f:
+        txt = f.read()
+    assert txt == p.stdout
+    return res, txt
+
+
+@contextlib.contextmanager
+def tmpdir():
+    with tempfile.TemporaryDirectory(prefix="bench-report-test.") as d:
+        yield d
+
+
+def ci(res, dev, size=1500, tool="xsk_min_tx"):
+    return res["by_tool"][tool][str(size)][f"{dev}_page_over_copy_ci"]
+
+
+def close(a, b, tol=1e-6):
+    return a is not None and abs(a - b) <= tol
+
+
+def rows(txt, title="page/copy gain:"):
+    """The rows of the first interval table of txt."""
+    lines = txt.split("\n")
+    i = next(n for n, x in enumerate(lines) if x.startswith(title))
+    out = []
+    for x in lines[i + 3:]:
+        if not x or x.startswith("  "):
+            break
+        out.append(x.split())
+    return out
+
+
+CASES = []
+
+
+def case(fn):
+    CASES.append(fn)
+    return fn
+
+
+@case
+def t_table_and_beyond():
+    assert rp.t975(1) == 12.706205 and rp.t975(4) == 2.776445
+    assert rp.t975(30) == 2.042272
+    # exact t(0.975, df) past the table
+    for df, t in ((31, 2.039513), (40, 2.021075), (60, 2.000298),
+                  (120, 1.979930), (1000, 1.962339)):
+        assert abs(rp.t975(df) - t) < 2e-4, (df, rp.t975(df), t)
+    ts = [rp.t975(df) for df in range(1, 200)]
+    assert all(a > b for a, b in zip(ts, ts[1:])), "t(0.975, df) not decreasing"
+
+
+@case
+def interval_of_known_logs():
+    c = rp.interval([math.exp(x) for x in LOGS])
+    assert c["n"] == 5
+    assert close(c["gmean"], GMEAN) and close(c["lo"], LO) and close(c["hi"], HI), c
+    assert close(c["sd_log"], 0.0158114, 1e-7), c
+
+
+@case
+def interval_in_the_report():
+    with tmpdir() as d:
+        res, txt = report(make(d, {"sink": [math.exp(x) for x in LOGS]}))
+        for tool in ("xsk_min_tx", "headlen0_tx"):
+            c = ci(res, "sink", tool=tool)
+            assert c["n"] == 5
+            assert close(c["gmean"], GMEAN) and close(c["lo"], LO) \
+                and close(c["hi"], HI), c
+            assert close(c["gain_pct"], 10.51709, 1e-4)
+            assert close(c["lo_pct"], 8.36853, 1e-4) and close(c["hi_pct"], 12.70825, 1e-4)
+        r = rows(txt)
+        assert r == [["1500", "exnic", "5", "+10.5%", "+8.4%", "..", "+12.7%",
+                      "+32.3%", "not", "met", "4"]], r
+        # the min / median / max table stays
+        assert "page/copy: pps with tx-no-linear on / off" in txt
+        assert "1.083 / 1.105 / 1.127" in txt
+
+
+@case
+def three_verdicts():
+    met = [1.50, 1.52, 1.48, 1.51, 1.49]       # 32.3 % goal: clearly above
+    no = [1.00, 1.02, 0.98, 1.01, 0.99]        # clearly below
+    und = [1.20, 1.45, 1.30, 1.40, 1.25]       # straddles 1.323
+    with tmpdir() as d:
+        res, txt = report(make(d, {"sink": met, "null": no, "e1000e": und},
+                               sizes=(1500, 9000)))
+        assert ci(res, "sink")["verdict"] == "met"
+        assert ci(res, "null")["verdict"] == "not met"
+        c = ci(res, "e1000e")
+        assert c["verdict"] == "undecided" and c["lo"] < 1.323 <= c["hi"], c
+        assert ci(res, "sink", 9000)["verdict"] is None       # no seed at 9000 B
+        e = res["by_tool"]["xsk_min_tx"]["1500"]
+        assert e["gain_verdict"] == "met" and "gain_met" not in e
+        assert res["by_tool"]["xsk_min_tx"]["9000"]["gain_verdict"] is None
+        assert "goal page/copy gain on exnic >= seed (95 % interval): met at 1500 B" \
+            in txt, txt
+        assert "page/copy gain on limit >= seed (95 % interval): not met at 1500 B" in txt
+        assert "page/copy gain on e1000e >= seed (95 % interval): undecided at 1500 B" \
+            in txt
+        assert "seed (median)" not in txt
+        devs = [r[1] for r in rows(txt)]
+        assert devs == ["exnic", "limit", "e1000e"] * 2, devs
+
+
+@case
+def verdict_at_the_bounds():
+    c = {"lo": 1.03, "hi": 1.05}
+    assert rp.verdict(c, 3.0) == "met"                 # lower bound == goal
+    assert rp.verdict({"lo": 1.0, "hi": 1.0299}, 3.0) == "not met"
+    assert rp.verdict({"lo": 1.0, "hi": 1.03}, 3.0) == "undecided"
+    assert rp.verdict({"lo": None, "hi": None}, 3.0) is None
+    assert rp.verdict(c, None) is None
+
+
+@case
+def rounds_needed():
+    w = math.log(1.03)
+    sd = 0.0158114
+    # by hand: n=3: 4.302653 * sd / sqrt(3) = 0.0393 > 0.0296;
+    #          n=4: 3.182446 * sd / 2 = 0.0252 <= 0.0296
+    assert rp.rounds_needed(sd) == 4
+    # past the table: n=47 (t(0.975, 46) = 2.012896), not 46 (2.014103)
+    assert rp.rounds_needed(0.1) == 47
+    for s in (0.001, 0.03, 0.05, 0.2, 0.5):
+        n = rp.rounds_needed(s)
+        assert rp.t975(n - 1) * s / math.sqrt(n) <= w
+        assert n == 2 or rp.t975(n - 2) * s / math.sqrt(n - 1) > w, (s, n)
+    assert rp.rounds_needed(0.0) is None and rp.rounds_needed(None) is None
+    with tmpdir() as d:
+        res, txt = report(make(d, {"sink": [math.exp(x) for x in LOGS],
+                                   "null": [1.2] * 4}))
+        assert ci(res, "sink")["rounds_for_3pct"] == 4
+        c = ci(res, "null")
+        assert c["sd_log"] == 0 and c["rounds_for_3pct"] is None, c
+        assert c["verdict"] == "not met"
+        r = rows(txt)
+        assert r[0][-1] == "4" and r[1][-1] == "-", r
+
+
+@case
+def one_round_no_interval():
+    with tmpdir() as d:
+        res, txt = report(make(d, {"sink": [1.4]}))
+        c = ci(res, "sink")
+        assert c["n"] == 1 and close(c["gmean"], 1.4), c
+        for k in ("lo", "hi", "lo_pct", "hi_pct", "sd_log", "verdict",
+                  "rounds_for_3pct"):
+            assert c[k] is None, (k, c)
+        assert res["by_tool"]["xsk_min_tx"]["1500"]["gain_verdict"] is None
+        assert rows(txt)[0] == ["1500", "exnic", "1", "+40.0%", "none",
+                                "+32.3%", "-", "-"], rows(txt)
+        assert "fewer than 2 rounds, no interval and no verdict" in txt
+        assert "exnic >= seed (95 % interval): no interval at 1500 B" in txt
+    assert rp.interval([]) is None
+
+
+@case
+def failed_runs_left_out():
+    xs = [math.exp(x) for x in LOGS]
+
+    def edit(row, txt):
+        n, dev, flag, tool = row[0], row[2], row[3], row[4]
+        if n == 2 and flag == "on":
+            row[5] = 1                          # failed: its (wild) rate is ignored
+            return json.dumps(run_json(tool, COPY_PPS * 50))
+        if n == 4 and flag == "off":
+            return "{not json"                  # exit 0 but no usable JSON
+        if n == 5 and flag == "off":
+            return None                         # no JSON file at all
+        return txt
+    with tmpdir() as d:
+        res, txt = report(make(d, {"sink": xs}, edit=edit))
+        want = rp.interval([xs[0], xs[2]])
+        c = ci(res, "sink")
+        assert c["n"] == 2, c
+        assert close(c["lo"], want["lo"]) and close(c["hi"], want["hi"]), (c, want)
+        assert sorted(res["failed_runs"]) == [
+            "runs/r2-s1500-sink-on-h0.json", "runs/r2-s1500-sink-on-min.json"]
+        assert "FAILED runs (left out): runs/r2-s1500-sink-on-h0.json" in txt
+
+
+@case
+def bench_json_has_no_nan():
+    def edit(row, txt):
+        if row[0] == 3 and row[3] == "on":
+            return txt.replace('"pps": ', '"pps": NaN, "x": ')
+        if row[0] == 4 and row[3] == "off":
+            return txt.replace('"pps": ', '"pps": Infinity, "x": ')
+        return txt
+    with tmpdir() as d:
+        res, _ = report(make(d, {"sink": [1.1, 1.2, 1.3, 1.15], "null": [1.0]},
+                             edit=edit))
+        assert ci(res, "sink")["n"] == 2
+        c = ci(res, "null")
+        assert c["lo"] is None and c["verdict"] is None
+    with tmpdir() as d:
+        res, txt = report(make(d, {"sink": [0.0, 1.0, 1.1]}))
+        assert ci(res, "sink")["n"] == 2          # a ratio of 0 has no log
+
+
+@case
+def devices_from_the_data():
+    saved = dict(rp.DEVS), dict(rp.KEY)
+    rp.DEVS["virtio"] = "virtio_net"
+    rp.KEY["virtio"] = "virtio"
+    try:
+        with tmpdir() as d:
+            make(d, {"sink": [1.4, 1.45, 1.5], "virtio": [1.1, 1.12, 1.14],
+                     "other-nic": [1.0, 1.01, 1.02]})
+            res = rp.build(d)
+            txt = rp.text(res, d)
+            assert res["devices"] == ["sink", "virtio", "other-nic"], res["devices"]
+            assert ci(res, "virtio")["verdict"] == "not met"
+            assert ci(res, "other-nic")["n"] == 3
+            assert [r[1] for r in rows(txt)] == ["exnic", "virtio_net", "other-nic"]
+            assert "page/copy gain on virtio_net >= seed (95 % interval): not met" in txt
+            assert " virtio_net " in txt.split("page/copy: pps")[1].split("\n")[1]
+            json.dumps(res, allow_nan=False)
+    finally:
+        rp.DEVS.clear()
+        rp.DEVS.update(saved[0])
+        rp.KEY.clear()
+        rp.KEY.update(saved[1])
+    with tmpdir() as d:                        # no exnic at all
+        res, txt = report(make(d, {"null": [1.0, 1.1], "e1000e": [1.0, 1.2]}))
+        assert res["by_tool"]["xsk_min_tx"]["1500"]["gain_verdict"] is None
+        assert "goal exnic page" not in txt
+        assert [r[1] for r in rows(txt)] == ["limit", "e1000e"]
+
+
+def main():
+    passed = failed = 0
+    for i, fn in enumerate(CASES, 1):
+        try:
+            fn()
+        except Exception:
+            failed += 1
+            print(f"not ok {i} - {fn.__name__}")
+            for line in traceback.format_exc().rstrip().split("\n"):
+                print(f"# {line}")
+        else:
+            passed += 1
+            print(f"ok {i} - {fn.__name__}")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
