@@ -30,12 +30,12 @@ TOOLS = {"h0": "headlen0_tx", "min": "xsk_min_tx"}
 # A device here gets its label in the tables; one runs.tsv has and this
 # does not is reported under its own name (and key) after these.
 DEVS = {"sink": "exnic", "sinkwq": "exnic-wq", "null": "limit",
-        "nullb": "limit-busy", "e1000e": "e1000e"}
+        "nullb": "limit-busy", "e1000e": "e1000e", "virtio": "virtio_net"}
 SINKS = ("sink", "sinkwq")
 LIMITS = ("null", "nullb")
 # key prefix of a device in bench.json's ratios
 KEY = {"sink": "exnic", "sinkwq": "exnic_wq", "null": "limit",
-       "nullb": "limit_busy", "e1000e": "e1000e"}
+       "nullb": "limit_busy", "e1000e": "e1000e", "virtio": "virtio_net"}
 PATHS = {"off": "copy", "on": "page"}
 # the device the goals are judged on
 GOAL_DEV = "sink"
