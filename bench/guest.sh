@@ -100,6 +100,12 @@ fi
 # nl_force.ko clear=1 (bench/run builds it against this kernel).
 vnet=
 force_ko=$KIT_BUILD/kit-force/nl_force.ko
+if grep -qxE '0x1000|0x1041' /sys/bus/pci/devices/*/device 2>/dev/null &&
+	grep -qx 0x1af4 /sys/bus/pci/devices/*/vendor 2>/dev/null &&
+	[ -z "$(iface_by_driver virtio_net 1 2>/dev/null)" ]; then
+	echo "bench: the VM has virtio-net NICs but virtio_net bound none; rebuild the bench kernel (CONFIG_VIRTIO_NET, configs/bench.config)" >&2
+	exit 1
+fi
 if [ -n "$(iface_by_driver virtio_net 1 2>/dev/null)" ]; then
 	[ -f "$force_ko" ] || { echo "bench: no $force_ko; bench/run builds it (or --no-virtio)" >&2; exit 1; }
 	vnet=$(iface_by_driver virtio_net 0)
