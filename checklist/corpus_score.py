@@ -744,34 +744,26 @@ def print_report(rep, tree, cdir):
                 _where(x), x['driver'], x['verdict'],
                 ', only a note' if x['reported_as_note'] else '',
                 x['reason']))
-    listing('wrong findings', [dict(f, driver=s['driver']) for s in drivers
-                               for f in s['findings']
-                               if f['outcome'] == 'wrong' and
-                               f['severity'] == 'fail'],
-            lambda x: '%s [%s, %s]: %s' % (_where(x), x['driver'],
-                                           x['verdict'], x['reason']))
-    listing('wrong notes', [dict(f, driver=s['driver']) for s in drivers
-                            for f in s['findings']
-                            if f['outcome'] == 'wrong' and
-                            f['severity'] == 'note'],
-            lambda x: '%s [%s, %s]: %s' % (_where(x), x['driver'],
-                                           x['verdict'], x['reason']))
+
+    def picked(outcome, severity):
+        return [dict(f, driver=s['driver']) for s in drivers
+                for f in s['findings']
+                if f['outcome'] == outcome and f['severity'] == severity]
+
+    def judged(x):
+        return '%s [%s, %s]: %s' % (_where(x), x['driver'], x['verdict'],
+                                    x['reason'])
+    listing('wrong findings', picked('wrong', 'fail'), judged)
+    listing('wrong notes', picked('wrong', 'note'), judged)
     listing('unreachable entries silently dropped (policy: a note with a '
             'reason)', [x for s in drivers for x in s['silently_dropped']],
             lambda x: '%s [%s]: %s' % (_where(x), x['driver'], x['reason']))
     listing('judged notes no longer reported',
-            [x for s in drivers for x in s['notes_not_reported']],
-            lambda x: '%s [%s, %s]: %s' % (_where(x), x['driver'],
-                                           x['verdict'], x['reason']))
-    listing('unjudged notes', [dict(f, driver=s['driver']) for s in drivers
-                               for f in s['findings']
-                               if f['outcome'] == 'unjudged' and
-                               f['severity'] == 'note'],
+            [x for s in drivers for x in s['notes_not_reported']], judged)
+    listing('unjudged notes', picked('unjudged', 'note'),
             lambda x: '%s [%s]: %s' % (_where(x), x['driver'],
                                        x['message']))
-    unj = [dict(f, driver=s['driver']) for s in drivers
-           for f in s['findings']
-           if f['outcome'] == 'unjudged' and f['severity'] == 'fail']
+    unj = picked('unjudged', 'fail')
     listing('UNJUDGED findings', unj,
             lambda x: '%s [%s]: %s' % (_where(x), x['driver'],
                                        x['message']))
