@@ -9,11 +9,11 @@
 #include <linux/delay.h>
 #include <linux/netdevice.h>
 #include <linux/string.h>
+#include <net/skb_shapes.h>
 
 #include "exnic.h"
 #include "exnic_test_dev.h"
 #include "kunit_compat.h"
-#include "skb_shapes.h"
 
 /* ------------------------------------------------------------------
  * RX: a faulty write-back drops its whole frame

@@ -13,11 +13,11 @@
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
 #include <linux/skbuff.h>
+#include <net/skb_shapes.h>
 
 #include "exnic.h"
 #include "exnic_test_dev.h"
 #include "kunit_compat.h"
-#include "skb_shapes.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_IMPORT_NS(EXNIC_SIM);

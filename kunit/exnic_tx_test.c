@@ -16,11 +16,11 @@
 #include <linux/rtnetlink.h>
 #include <linux/skbuff.h>
 #include <net/checksum.h>
+#include <net/skb_shapes.h>
 
 #include "exnic.h"
 #include "exnic_test_dev.h"
 #include "kunit_compat.h"
-#include "skb_shapes.h"
 
 /* ------------------------------------------------------------------
  * profile x shape

@@ -25,7 +25,10 @@ layer stays (below). It rewrites that tree in place:
         no block, is an error.
       - The documented strips below.
       - Before the kunit step: no kunit/, no Kconfig entries of that step,
-        no Makefile paragraph that mentions kunit/.
+        no Makefile paragraph that mentions kunit/, and no skb-shape
+        library (drivers/net/skb_shapes/, include/net/skb_shapes.h and
+        the line each scripts/overlay adds to drivers/net/Kconfig and
+        Makefile).
       - Before the base step (the model step, patch 1: the simulated
         device alone): of drivers/net/ethernet/example/ only the files
         and directories the model step's ITEMs name (FILE, DIR/), Kconfig
@@ -87,12 +90,13 @@ its compat layer is for older kernels, 6.1, whose series keeps it):
     goes; each 'VAR += ...' line of its else branch, the 6.12 side
     ('exnic-y += exnic_qstats.o'), goes after the last line that assigns
     VAR.
-  - kunit/kunit_compat.h goes, and so does the '#include "kunit_compat.h"'
-    line of the tests. On 6.12 it adds nothing to <kunit/test.h> but
+  - kunit_compat.h goes (the skb-shape library's, drivers/net/skb_shapes/),
+    and so do the '#include "kunit_compat.h"' lines of the library and the
+    tests, and the -I line of kunit/Makefile that found it. On 6.12 it adds nothing to <kunit/test.h> but
     <kunit/static_stub.h>: a test that calls kunit_activate_static_stub()
     (exnic_tx_test.c) gets that include in sorted place among its first
     group of '#include <...>' lines (KUNIT_COMPAT_HEADERS).
-Anything in drivers/net/ethernet/example/ that still mentions
+Anything in drivers/net/ethernet/example/ or the library that still mentions
 exnic_compat, kunit_compat, $(VERSION), $(PATCHLEVEL), LINUX_VERSION_CODE
 or KERNEL_VERSION() afterwards is an error, as above.
 
@@ -116,7 +120,17 @@ DOCS_TOC_PREFIX = 'example/'
 SYM = 'CONFIG_EXNIC_BASELINE'
 # The compat layer for kernels older than 6.12, relative to EXAMPLE.
 COMPAT_PATHS = ('exnic_compat.h', 'compat/')
+# The skb-shape library, outside EXAMPLE: its directory, its header and
+# the line each that scripts/overlay adds to drivers/net/{Kconfig,Makefile}.
+LIBRARY = 'drivers/net/skb_shapes'
+LIBRARY_HEADER = 'include/net/skb_shapes.h'
+LIBRARY_HOOKS = (
+    ('drivers/net/Kconfig', 'source "drivers/net/skb_shapes/Kconfig"'),
+    ('drivers/net/Makefile', 'obj-$(CONFIG_SKB_SHAPES) += skb_shapes/'),
+)
 BASE_FILES = (
+    'drivers/net/Kconfig',
+    'drivers/net/Makefile',
     'drivers/net/ethernet/Kconfig',
     'drivers/net/ethernet/Makefile',
     'MAINTAINERS',
@@ -488,7 +502,19 @@ KUNIT_COMPAT_HEADERS = (
 
 
 def strip_kunit_compat(tree):
-    d = os.path.join(tree, EXAMPLE, 'kunit')
+    for d in (os.path.join(tree, EXAMPLE, 'kunit'), os.path.join(tree, LIBRARY)):
+        strip_kunit_compat_dir(d)
+    # exnic's tests found the library's kunit_compat.h through this -I
+    makefile = os.path.join(tree, EXAMPLE, 'kunit', 'Makefile')
+    if os.path.exists(makefile):
+        text = read(makefile)
+        text = text.replace("# kunit_compat.h is the skb-shape library's "
+                            "(drivers/net/skb_shapes/).\n", '')
+        text = re.sub(r' \\\n\s*-I\$\(srctree\)/drivers/net/skb_shapes\n', '\n', text)
+        write(makefile, text)
+
+
+def strip_kunit_compat_dir(d):
     if not os.path.isdir(d):
         return
     if os.path.exists(os.path.join(d, 'kunit_compat.h')):
@@ -513,7 +539,7 @@ def strip_kunit_compat(tree):
             # Into the first group of <...> includes, in sorted place.
             group = [j for j, l in enumerate(lines) if l.startswith('#include <')]
             if not group:
-                raise SeriesError(f'{EXAMPLE}/kunit/{name}: no #include <...> '
+                raise SeriesError(f'{d}/{name}: no #include <...> '
                                   f'for {entry}')
             end = group[0]
             while end < len(lines) and lines[end].startswith('#include <'):
@@ -539,8 +565,23 @@ def strip_compat(tree):
     strip_kunit_compat(tree)
 
 
+def without_library(tree):
+    """No skb-shape library: its directory, header and hook lines go."""
+    shutil.rmtree(os.path.join(tree, LIBRARY), ignore_errors=True)
+    if os.path.exists(os.path.join(tree, LIBRARY_HEADER)):
+        os.remove(os.path.join(tree, LIBRARY_HEADER))
+    for name, line in LIBRARY_HOOKS:
+        path = os.path.join(tree, name)
+        lines = read(path).split('\n')
+        if line not in lines:
+            raise SeriesError(f'{name}: no line {line!r} (scripts/overlay adds it)')
+        lines.remove(line)
+        write(path, '\n'.join(lines))
+
+
 def without_kunit(tree, kunit_step):
     shutil.rmtree(os.path.join(tree, EXAMPLE, 'kunit'), ignore_errors=True)
+    without_library(tree)
     kconfig = os.path.join(tree, EXAMPLE, 'Kconfig')
     names = []
     for item in kunit_step.items:
@@ -737,7 +778,8 @@ def check_clean(tree):
     """The driver's files must not mention the switch any more, nor, on a
     target without the compat layer, the layer or a kernel version check.
     (The docs may: they talk about the kit, which has both.)"""
-    for root, _, files in os.walk(os.path.join(tree, EXAMPLE)):
+    for root, _, files in [w for top in (EXAMPLE, LIBRARY)
+                           for w in os.walk(os.path.join(tree, top))]:
         for f in files:
             path = os.path.join(root, f)
             try:

@@ -3,11 +3,13 @@
 # drivers/net/ethernet/example or an out-of-tree build of it), in
 # dependency order. Each test module runs its suites as it loads; the KTAP
 # goes to the kernel log. exnic_sim is loaded with no devices of its own:
-# the tests create theirs.
-dir=${1:?usage: load-suites.sh MODULE_DIR}
+# the tests create theirs. The skb-shape library and its tests come from
+# LIB_DIR, the kernel build's drivers/net/skb_shapes.
+dir=${1:?usage: load-suites.sh MODULE_DIR LIB_DIR}
+lib=${2:?usage: load-suites.sh MODULE_DIR LIB_DIR}
 set -e
-insmod "$dir/kunit/skb_shapes.ko"
-insmod "$dir/kunit/skb_shapes_test.ko"
+insmod "$lib/skb_shapes.ko"
+insmod "$lib/skb_shapes_test.ko"
 insmod "$dir/exnic_sim.ko" pairs=0
 insmod "$dir/exnic.ko"
 insmod "$dir/kunit/exnic_test.ko"

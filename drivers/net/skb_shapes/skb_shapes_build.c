@@ -5,12 +5,14 @@
  */
 
 #include <kunit/test.h>
+#include <kunit/visibility.h>
 #include <linux/etherdevice.h>
 #include <linux/highmem.h>
+#include <linux/module.h>
 #include <linux/skbuff.h>
+#include <net/skb_shapes.h>
 
 #include "kunit_compat.h"
-#include "skb_shapes.h"
 
 #define SKB_SHAPE_ETHERTYPE	0x88b5	/* IEEE local experimental */
 #define SKB_SHAPE_SHORT_HEADLEN	8
@@ -36,7 +38,7 @@ const char *skb_shape_name(enum skb_shape shape)
 {
 	return shape < NR_SKB_SHAPES ? skb_shape_names[shape] : "invalid";
 }
-EXPORT_SYMBOL_GPL(skb_shape_name);
+EXPORT_SYMBOL_IF_KUNIT(skb_shape_name);
 
 /**
  * skb_shape_headlen_zero() - whether a shape has an empty linear part
@@ -48,7 +50,34 @@ bool skb_shape_headlen_zero(enum skb_shape shape)
 {
 	return shape != SKB_SHAPE_LINEAR && shape != SKB_SHAPE_SHORT_HEAD;
 }
-EXPORT_SYMBOL_GPL(skb_shape_headlen_zero);
+EXPORT_SYMBOL_IF_KUNIT(skb_shape_headlen_zero);
+
+/**
+ * skb_shape_fits() - whether a shape can be built at a length
+ * @shape: the shape
+ * @len: frame length in bytes
+ *
+ * Every shape takes 1 byte and up, but MAX_FRAGS needs a byte per frag
+ * and MULTI_BUF one per buffer, and a MAX_FRAGS frag must fit its page.
+ *
+ * Return: true when skb_shape_build() can build @shape of @len bytes.
+ */
+bool skb_shape_fits(enum skb_shape shape, unsigned int len)
+{
+	switch (shape) {
+	case SKB_SHAPE_MAX_FRAGS:
+		return len >= MAX_SKB_FRAGS &&
+		       len - (MAX_SKB_FRAGS - 1) * (len / MAX_SKB_FRAGS) <=
+		       PAGE_SIZE;
+	case SKB_SHAPE_MULTI_BUF:
+		return len >= SKB_SHAPE_MULTI_BUFS;
+	case SKB_SHAPE_PAGE_CROSS:
+		return len >= 2 && len - len / 2 <= PAGE_SIZE;
+	default:
+		return shape < NR_SKB_SHAPES && len >= 1;
+	}
+}
+EXPORT_SYMBOL_IF_KUNIT(skb_shape_fits);
 
 /**
  * skb_shape_fill_frame() - write a recognisable Ethernet frame
@@ -71,7 +100,7 @@ void skb_shape_fill_frame(u8 *buf, unsigned int len, u32 seed)
 	for (i = ETH_HLEN; i < len; i++)
 		buf[i] = (u8)(seed + i * 7 + (i >> 8));
 }
-EXPORT_SYMBOL_GPL(skb_shape_fill_frame);
+EXPORT_SYMBOL_IF_KUNIT(skb_shape_fill_frame);
 
 /* Copies between @buf and a page range that may span pages of a
  * compound page; highmem-safe.
@@ -212,11 +241,16 @@ static void skb_shape_destruct(struct sk_buff *skb)
 	atomic_inc(&s->freed);
 }
 
+/* The test's end: an skb the code under test never freed is freed here
+ * (its destructor still counts into @s, which outlives this action).
+ */
 static void skb_shape_release(void *data)
 {
 	struct skb_shape_skb *s = data;
 	unsigned int i;
 
+	if (s->skb && !atomic_read(&s->freed))
+		kfree_skb(s->skb);
 	kfree_skb(s->orig);
 	for (i = 0; i < s->nr_pieces; i++)
 		put_page(s->piece_page[i]);
@@ -224,8 +258,9 @@ static void skb_shape_release(void *data)
 
 /**
  * skb_shape_build() - build a TX skb of a given shape
- * @test: the test; the skb's pages and the original of a clone are
- *	released when it ends
+ * @test: the test; when it ends, the skb is freed unless its destructor
+ *	has run, then the original of a clone and the pages (see the
+ *	ownership rules in include/net/skb_shapes.h)
  * @spec: shape, length, headroom, page offset, clone
  * @frame: the frame's bytes (@spec->len), e.g. from skb_shape_fill_frame()
  *
@@ -298,7 +333,7 @@ struct skb_shape_skb *skb_shape_build(struct kunit *test,
 	s->skb = skb;
 	return s;
 }
-EXPORT_SYMBOL_GPL(skb_shape_build);
+EXPORT_SYMBOL_IF_KUNIT(skb_shape_build);
 
 /**
  * skb_shape_frags_intact() - whether the frag pages still hold the frame
@@ -332,7 +367,7 @@ bool skb_shape_frags_intact(const struct skb_shape_skb *s)
 	}
 	return true;
 }
-EXPORT_SYMBOL_GPL(skb_shape_frags_intact);
+EXPORT_SYMBOL_IF_KUNIT(skb_shape_frags_intact);
 
 /**
  * skb_shape_head_poisoned() - whether the head past headlen is poison
@@ -353,7 +388,7 @@ bool skb_shape_head_poisoned(const struct sk_buff *skb)
 			return false;
 	return n > 0;
 }
-EXPORT_SYMBOL_GPL(skb_shape_head_poisoned);
+EXPORT_SYMBOL_IF_KUNIT(skb_shape_head_poisoned);
 
 MODULE_DESCRIPTION("KUnit helpers: TX skbs of the shapes IFF_TX_SKB_NO_LINEAR drivers receive");
 MODULE_LICENSE("GPL");

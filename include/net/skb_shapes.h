@@ -1,20 +1,37 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * skb_shapes: KUnit helpers that build TX skbs of the shapes a driver
- * setting IFF_TX_SKB_NO_LINEAR receives, the way the kernel builds them.
+ * setting IFF_TX_SKB_NO_LINEAR receives, the way the kernel builds them,
+ * and check what the driver handed its device (drivers/net/skb_shapes/).
  *
- * Reusable by any driver's KUnit tests: add skb_shapes.o to the test
- * module and include this header.
+ * A driver's KUnit test uses them through CONFIG_SKB_SHAPES: its Kconfig
+ * entry selects SKB_SHAPES (never builds skb_shapes.o itself), and the test
+ * module has MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING); the helpers are
+ * exported for KUnit only.
+ *
+ * Ownership. skb_shape_build() returns a struct skb_shape_skb that lives
+ * as long as the test. Its skb belongs to the code under test once the
+ * test hands it over (the driver frees it, and the destructor counts the
+ * free in @freed). When the test ends, an skb whose destructor has not run
+ * is freed by the helpers (a test that failed half-way leaks nothing),
+ * then the clone's original and the frag pages. That cleanup is a KUnit
+ * deferred action registered by skb_shape_build(), and actions run in
+ * reverse order: anything of the test that may still free the skb (a
+ * ring, a device) must be torn down before it, in the test body, in the
+ * suite's .exit, or by an action registered after skb_shape_build(). The
+ * skb's destructor writes into the struct skb_shape_skb, so the skb must
+ * never outlive the test.
  */
 #ifndef _SKB_SHAPES_H_
 #define _SKB_SHAPES_H_
 
 #include <linux/atomic.h>
+#include <linux/skbuff.h>
 #include <linux/types.h>
 
+struct device;
 struct kunit;
-struct page;
-struct sk_buff;
+struct pci_dev;
 
 /**
  * enum skb_shape - layouts of a TX skb's bytes
@@ -55,7 +72,9 @@ enum skb_shape {
 /**
  * struct skb_shape_spec - what to build
  * @shape: the layout
- * @len: frame length in bytes, Ethernet header included (>= 1)
+ * @len: frame length in bytes, Ethernet header included (>= 1; 1 to 13
+ *	is a frame shorter than an Ethernet header, which AF_XDP sends as
+ *	it is: it rejects only empty descriptors)
  * @headroom: headroom to reserve, as xsk reserves
  *	max(NET_SKB_PAD, L1_CACHE_ALIGN(dev->needed_headroom))
  * @page_off: offset of the frame in its first page (the UMEM chunk's
@@ -99,13 +118,29 @@ struct skb_shape_skb {
 	unsigned int piece_frame_off[SKB_SHAPE_MAX_PIECES];
 };
 
+/**
+ * struct skb_shape_dma - one buffer a driver gave its device
+ * @addr: DMA address, as written into the descriptor
+ * @len: length in bytes, as written into the descriptor
+ */
+struct skb_shape_dma {
+	dma_addr_t addr;
+	unsigned int len;
+};
+
 const char *skb_shape_name(enum skb_shape shape);
 bool skb_shape_headlen_zero(enum skb_shape shape);
+bool skb_shape_fits(enum skb_shape shape, unsigned int len);
 void skb_shape_fill_frame(u8 *buf, unsigned int len, u32 seed);
 struct skb_shape_skb *skb_shape_build(struct kunit *test,
 				      const struct skb_shape_spec *spec,
 				      const u8 *frame);
 bool skb_shape_frags_intact(const struct skb_shape_skb *s);
 bool skb_shape_head_poisoned(const struct sk_buff *skb);
+
+struct pci_dev *skb_shape_pci_dev(struct kunit *test);
+int skb_shape_check_dma(struct kunit *test, const struct skb_shape_skb *s,
+			struct device *dev, const struct skb_shape_dma *bufs,
+			unsigned int nr, unsigned int pad_to);
 
 #endif /* _SKB_SHAPES_H_ */
