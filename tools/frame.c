@@ -56,6 +56,39 @@ bool h0_frame_tagged(const struct h0_frame_cfg *c)
 	return c->size >= h0_frame_tag_off(c) + H0_TAG_LEN;
 }
 
+bool h0_frame_sub_header(const struct h0_frame_cfg *c)
+{
+	return c->size < H0_ETH_HLEN;
+}
+
+uint32_t h0_frame_guard_len(const struct h0_frame_cfg *c)
+{
+	return h0_frame_sub_header(c) ? H0_GUARD_LEN : 0;
+}
+
+static uint8_t h0_guard_byte(uint32_t i)
+{
+	return (uint8_t)(H0_GUARD_MAGIC >> (24 - 8 * (i % 4)));
+}
+
+void h0_frame_guard(uint8_t *buf, uint32_t len)
+{
+	uint32_t i;
+
+	for (i = 0; i < len; i++)
+		buf[i] = h0_guard_byte(i);
+}
+
+long h0_frame_guard_diff(const uint8_t *buf, uint32_t len)
+{
+	uint32_t i;
+
+	for (i = 0; i < len; i++)
+		if (buf[i] != h0_guard_byte(i))
+			return (long)i;
+	return -1;
+}
+
 static uint8_t h0_fill_key(const struct h0_frame_cfg *c, uint32_t seq)
 {
 	uint32_t k = seq * 0x9e3779b1u ^ c->run_id;
@@ -129,6 +162,26 @@ long h0_frame_diff(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
 	return -1;
 }
 
+void h0_frame_put(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
+		  uint8_t *buf, uint32_t len)
+{
+	h0_frame_build(c, seq, off, buf, len);
+	h0_frame_guard(buf + len, h0_frame_guard_len(c));
+}
+
+long h0_frame_put_diff(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
+		       const uint8_t *buf, uint32_t len)
+{
+	long bad = h0_frame_diff(c, seq, off, buf, len);
+
+	if (bad < 0) {
+		bad = h0_frame_guard_diff(buf + len, h0_frame_guard_len(c));
+		if (bad >= 0)
+			bad += (long)off + len;
+	}
+	return bad;
+}
+
 bool h0_frame_is_ours(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t len,
 		      uint32_t *run_id)
 {
@@ -149,6 +202,56 @@ bool h0_frame_is_ours(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t
 	return true;
 }
 
+/*
+ * A sub-header frame: its bytes, then zeros as far as a padded frame goes.
+ * There is no tag to find it by; see frame.h for how it is told apart.
+ */
+static void h0_frame_check_sub_header(const struct h0_frame_cfg *c, const uint8_t *buf,
+				      uint32_t len, struct h0_frame_result *res)
+{
+	uint32_t n = len < H0_ETH_ZLEN ? len : H0_ETH_ZLEN, i;
+	uint8_t want[H0_ETH_HLEN];
+	bool header;
+
+	h0_frame_build(c, 0, 0, want, c->size);
+	for (i = 0; i < n; i++)
+		if (buf[i] != (i < c->size ? want[i] : 0))
+			break;
+	if (i == n) {
+		/* The frame, padded with zeros by the NIC or the driver, or not. */
+		if (len == c->size || len == H0_ETH_ZLEN) {
+			res->verdict = H0_FRAME_OK_UNTAGGED;
+			return;
+		}
+		res->verdict = H0_FRAME_CORRUPT;
+		res->len_mismatch = true;
+		return;
+	}
+	/*
+	 * Bytes differ at i. Ours if that is past the header positions, which
+	 * all held the frame's bytes or zeros (padding that is not zero), if
+	 * the UMEM guard starts there (a driver sent what follows a descriptor
+	 * in UMEM: a header, inline bytes or padding read past its end), or if
+	 * the first 14 bytes are our template's whole header (-s differs, or
+	 * the bytes past the frame came from something that holds a header).
+	 * A guard of fewer than 4 bytes (a 14-byte header read from a frame of
+	 * 11 or more) is not told from another sender's frame: foreign, and
+	 * the frame counts as lost.
+	 */
+	res->guard = len - i >= 4 && get_be32(buf + i) == H0_GUARD_MAGIC;
+	header = len >= H0_ETH_HLEN && !memcmp(buf, c->dst_mac, 6) &&
+		 !memcmp(buf + 6, c->src_mac, 6) && get_be16(buf + 12) == H0_ETHERTYPE_RAW;
+	if (i < H0_ETH_HLEN && !res->guard && !header) {
+		res->verdict = H0_FRAME_FOREIGN;
+		return;
+	}
+	res->verdict = H0_FRAME_CORRUPT;
+	if (len != c->size && len != H0_ETH_ZLEN && !res->guard)
+		res->len_mismatch = true;
+	else
+		res->bad_off = i;
+}
+
 void h0_frame_check(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t len,
 		    struct h0_frame_result *res)
 {
@@ -158,6 +261,10 @@ void h0_frame_check(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t l
 
 	memset(res, 0, sizeof(*res));
 	res->len = len;
+	if (h0_frame_sub_header(c) && c->tmpl == H0_TMPL_RAW) {
+		h0_frame_check_sub_header(c, buf, len, res);
+		return;
+	}
 	if (!h0_frame_is_ours(c, buf, len, &res->run_id)) {
 		res->verdict = H0_FRAME_FOREIGN;
 		return;

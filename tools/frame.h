@@ -20,6 +20,28 @@
  *
  * Frames shorter than the tag end carry the part of the tag that fits; the
  * receiver can count them but not tell their sequence numbers apart.
+ *
+ * Sub-header frames (--sub-header, 1..13 bytes, raw template only) are the
+ * first size bytes of the Ethernet header: a part of the destination MAC
+ * under 6 bytes, a part of the source under 12. AF_XDP sends them (it
+ * rejects only zero-length descriptors); on the wire the MAC or the driver
+ * pads them to 60 bytes with zeros (veth drops them: veth_xmit() needs
+ * ETH_HLEN bytes). The receiver takes as ours a frame of size bytes (a
+ * link that passes it unpadded) or 60 whose bytes are the frame's, then
+ * zeros (h0_frame_check()): the zeros cover the header positions the frame
+ * does not fill (source MAC, EtherType), which no other sender's frame
+ * leaves zero. The receiver must know both MACs (it cannot learn them from
+ * such frames), and with no room for a tag frames of two runs with the
+ * same options look the same.
+ *
+ * Guard: in UMEM each descriptor of a sub-header frame is followed by
+ * H0_GUARD_LEN bytes of "H0GD" repeated (h0_frame_guard()), so that a
+ * driver that reads a 14-byte header, inline bytes or padding past the
+ * descriptor's end puts non-zero bytes on the wire, where the receiver
+ * sees them (and recognises the guard: corrupt, not foreign), instead of
+ * the zeros a fresh UMEM holds there, which would pass for padding. The
+ * sender checks the guard on completion too: a driver that pads in place
+ * writes into the user's UMEM.
  */
 #ifndef H0_FRAME_H
 #define H0_FRAME_H
@@ -34,6 +56,9 @@
 #define H0_TAG_OFF_RAW		14
 #define H0_TAG_OFF_UDP		42
 #define H0_ETH_ZLEN		60	/* shortest frame after NIC padding, no FCS */
+#define H0_ETH_HLEN		14	/* Ethernet header: shorter frames are sub-header */
+#define H0_GUARD_MAGIC		0x48304744u	/* "H0GD", big-endian, repeated */
+#define H0_GUARD_LEN		H0_ETH_ZLEN	/* guard bytes after a descriptor */
 
 enum h0_template {
 	H0_TMPL_RAW,		/* Ethernet + ethertype 0x88b5 + tag + filler */
@@ -67,10 +92,23 @@ struct h0_frame_result {
 	bool len_mismatch;		/* CORRUPT: @len is not the frame size */
 	uint32_t len;			/* the received length */
 	uint32_t bad_off;		/* CORRUPT, right length: first differing offset */
+	bool guard;			/* CORRUPT: at bad_off the UMEM guard begins */
 };
 
 uint32_t h0_frame_tag_off(const struct h0_frame_cfg *c);
 bool h0_frame_tagged(const struct h0_frame_cfg *c);
+/* Shorter than the Ethernet header (1..13 bytes)? */
+bool h0_frame_sub_header(const struct h0_frame_cfg *c);
+
+/*
+ * Guard bytes after each descriptor in UMEM: H0_GUARD_LEN for sub-header
+ * frames, 0 otherwise. h0_frame_guard() writes @len of them at @buf;
+ * h0_frame_guard_diff() returns the first offset where @buf is not the
+ * guard, or -1.
+ */
+uint32_t h0_frame_guard_len(const struct h0_frame_cfg *c);
+void h0_frame_guard(uint8_t *buf, uint32_t len);
+long h0_frame_guard_diff(const uint8_t *buf, uint32_t len);
 
 /* Bytes [off, off + len) of frame @seq into @buf; off + len <= c->size. */
 void h0_frame_build(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
@@ -81,9 +119,27 @@ long h0_frame_diff(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
 		   const uint8_t *buf, uint32_t len);
 
 /*
+ * A descriptor's bytes in UMEM: frame @seq bytes [off, off + len) at @buf,
+ * then h0_frame_guard_len() guard bytes, for which @buf must have room.
+ * h0_frame_put_diff() checks both: the first differing offset in frame
+ * terms (off + len + i for guard byte i), or -1.
+ */
+void h0_frame_put(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
+		  uint8_t *buf, uint32_t len);
+long h0_frame_put_diff(const struct h0_frame_cfg *c, uint32_t seq, uint32_t off,
+		       const uint8_t *buf, uint32_t len);
+
+/*
  * Classify a received frame of @len bytes. A wrong length is reported as
  * such (len_mismatch), before any byte is compared: with a wrong -s on
  * one side every byte up to the shorter length may well match.
+ *
+ * Sub-header frames: ours when the bytes are the frame's, then zeros up to
+ * the 60 bytes of a padded frame (good at size or 60 bytes, a length
+ * mismatch otherwise), or when they are the frame's up to a byte from
+ * which on the UMEM guard follows (corrupt there, guard set), or when the
+ * first 14 bytes are our template's header, destination included (corrupt:
+ * the bytes past the frame are not padding). Anything else is foreign.
  */
 void h0_frame_check(const struct h0_frame_cfg *c, const uint8_t *buf, uint32_t len,
 		    struct h0_frame_result *res);

@@ -224,6 +224,255 @@ H0_TEST(check_short_and_padded)
 	H0_EXPECT_EQ(r.verdict, H0_FRAME_OK_UNTAGGED);
 }
 
+/* ------------------------------------------------------------------
+ * Sub-header frames (--sub-header, 1..13 bytes)
+ * ------------------------------------------------------------------
+ */
+
+static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+/* A sub-header frame as the wire carries it: @size bytes, zeros up to @len. */
+static void wire_frame(const struct h0_frame_cfg *c, uint8_t *buf, uint32_t len)
+{
+	memset(buf, 0, len);
+	h0_frame_build(c, 0, 0, buf, c->size < len ? c->size : len);
+}
+
+H0_TEST(sub_header_layout)
+{
+	struct h0_frame_cfg full = cfg(H0_TMPL_RAW, 64);
+	uint8_t hdr[64], f[14];
+	uint32_t size;
+
+	h0_frame_build(&full, 0, 0, hdr, sizeof(hdr));
+	for (size = 1; size < 14; size++) {
+		struct h0_frame_cfg c = cfg(H0_TMPL_RAW, size);
+
+		H0_EXPECT(h0_frame_sub_header(&c));
+		H0_EXPECT(!h0_frame_tagged(&c));
+		H0_EXPECT_EQ(h0_frame_guard_len(&c), H0_GUARD_LEN);
+		memset(f, 0xee, sizeof(f));
+		h0_frame_build(&c, 5, 0, f, size);
+		/* the first bytes of the Ethernet header, nothing else */
+		H0_EXPECT(!memcmp(f, hdr, size));
+		H0_EXPECT_EQ(f[size], 0xee);
+	}
+	full.size = 14;
+	H0_EXPECT(!h0_frame_sub_header(&full));
+	H0_EXPECT_EQ(h0_frame_guard_len(&full), 0);
+}
+
+/* Unpadded (veth) or padded with zeros to 60 (a NIC): good, any size. */
+H0_TEST(sub_header_good_padded_and_not)
+{
+	struct h0_frame_result r;
+	uint8_t f[64];
+	uint32_t size;
+	int d;
+
+	for (d = 0; d < 2; d++) {
+		for (size = 1; size < 14; size++) {
+			struct h0_frame_cfg c = cfg(H0_TMPL_RAW, size);
+
+			if (d)
+				memcpy(c.dst_mac, bcast, 6);
+			wire_frame(&c, f, 60);
+			h0_frame_check(&c, f, 60, &r);
+			H0_EXPECT_EQ(r.verdict, H0_FRAME_OK_UNTAGGED);
+			H0_EXPECT(!r.seq_valid);
+			h0_frame_check(&c, f, size, &r);
+			H0_EXPECT_EQ(r.verdict, H0_FRAME_OK_UNTAGGED);
+		}
+	}
+}
+
+/*
+ * The padding is checked: a non-zero byte past the header positions is
+ * corruption at its offset; in the header positions the frame is no longer
+ * told from another sender's (foreign, so lost): never good either way.
+ */
+H0_TEST(sub_header_padding_must_be_zero)
+{
+	struct h0_frame_result r;
+	uint8_t f[60];
+	uint32_t size, p;
+
+	for (size = 1; size < 14; size++) {
+		struct h0_frame_cfg c = cfg(H0_TMPL_RAW, size);
+
+		for (p = size; p < 60; p++) {
+			wire_frame(&c, f, 60);
+			f[p] = 0x01;
+			h0_frame_check(&c, f, 60, &r);
+			if (p >= 14) {
+				H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+				H0_EXPECT_EQ(r.bad_off, p);
+				H0_EXPECT(!r.len_mismatch);
+				H0_EXPECT(!r.guard);
+			} else {
+				H0_EXPECT_EQ(r.verdict, H0_FRAME_FOREIGN);
+			}
+		}
+		/* and a frame byte */
+		wire_frame(&c, f, 60);
+		f[size - 1] ^= 0x80;
+		h0_frame_check(&c, f, 60, &r);
+		H0_EXPECT(r.verdict != H0_FRAME_OK_UNTAGGED);
+	}
+}
+
+/*
+ * What a driver puts on the wire when it reads past the descriptor: the
+ * UMEM guard, recognised as ours and reported where it starts.
+ */
+H0_TEST(sub_header_guard_on_the_wire)
+{
+	struct h0_frame_result r;
+	uint8_t f[80], guard[H0_GUARD_LEN];
+	uint32_t size, end;
+
+	h0_frame_guard(guard, sizeof(guard));
+	for (size = 1; size <= 10; size++) {
+		struct h0_frame_cfg c = cfg(H0_TMPL_RAW, size);
+
+		/* a 14-byte header read or copied from the frame's descriptor */
+		wire_frame(&c, f, 60);
+		memcpy(f + size, guard, 14 - size);
+		h0_frame_check(&c, f, 60, &r);
+		H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+		H0_EXPECT(r.guard);
+		H0_EXPECT_EQ(r.bad_off, size);
+
+		/* padding DMAed from past the frame: 60 bytes, or 60 more */
+		for (end = 60; end <= size + 60; end += size) {
+			wire_frame(&c, f, end);
+			memcpy(f + size, guard, end - size);
+			h0_frame_check(&c, f, end, &r);
+			H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+			H0_EXPECT(r.guard);
+			H0_EXPECT(!r.len_mismatch);
+			H0_EXPECT_EQ(r.bad_off, size);
+		}
+	}
+	/* --mb: 14 bytes read from a first descriptor of 1 byte */
+	{
+		struct h0_frame_cfg c = cfg(H0_TMPL_RAW, 5);
+
+		wire_frame(&c, f, 60);
+		memcpy(f + 1, guard, 13);
+		h0_frame_check(&c, f, 60, &r);
+		H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+		H0_EXPECT(r.guard);
+		H0_EXPECT_EQ(r.bad_off, 1);
+	}
+	/* 1..3 guard bytes before zeros are too few to tell: foreign (lost) */
+	for (size = 11; size < 14; size++) {
+		struct h0_frame_cfg c = cfg(H0_TMPL_RAW, size);
+
+		wire_frame(&c, f, 60);
+		memcpy(f + size, guard, 14 - size);
+		h0_frame_check(&c, f, 60, &r);
+		H0_EXPECT_EQ(r.verdict, H0_FRAME_FOREIGN);
+	}
+}
+
+/* Other traffic with the frame's first bytes is not ours. */
+H0_TEST(sub_header_foreign)
+{
+	static const uint8_t arp_src[6] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+	struct h0_frame_result r;
+	uint8_t f[60];
+	uint32_t size;
+
+	for (size = 1; size < 14; size++) {
+		struct h0_frame_cfg c = cfg(H0_TMPL_RAW, size);
+
+		/* an ARP request, broadcast, padded to 60 by its NIC */
+		memcpy(c.dst_mac, bcast, 6);
+		memset(f, 0, sizeof(f));
+		memcpy(f, bcast, 6);
+		memcpy(f + 6, arp_src, 6);
+		f[12] = 0x08;
+		f[13] = 0x06;
+		memset(f + 14, 0x11, 28);
+		h0_frame_check(&c, f, 60, &r);
+		H0_EXPECT_EQ(r.verdict, H0_FRAME_FOREIGN);
+		/* our frame's first bytes, another sender's source */
+		wire_frame(&c, f, 60);
+		f[6] = 0x52;
+		f[11] = 0x56;
+		h0_frame_check(&c, f, 60, &r);
+		if (size <= 6)
+			H0_EXPECT_EQ(r.verdict, H0_FRAME_FOREIGN);
+		else
+			H0_EXPECT(r.verdict != H0_FRAME_OK_UNTAGGED);
+	}
+}
+
+/* Our template's whole header, or our shape at another length: corrupt. */
+H0_TEST(sub_header_wrong_length)
+{
+	struct h0_frame_cfg c = cfg(H0_TMPL_RAW, 5), sent = cfg(H0_TMPL_RAW, 60);
+	struct h0_frame_result r;
+	uint8_t f[100];
+
+	h0_frame_build(&sent, 3, 0, f, 60);		/* -s 60 sent, -s 5 expected */
+	h0_frame_check(&c, f, 60, &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+	H0_EXPECT(!r.len_mismatch);
+	H0_EXPECT_EQ(r.bad_off, 5);
+	sent.size = 100;
+	h0_frame_build(&sent, 3, 0, f, 100);
+	h0_frame_check(&c, f, 100, &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+	H0_EXPECT(r.len_mismatch);
+	H0_EXPECT_EQ(r.len, 100);
+
+	wire_frame(&c, f, 30);				/* padded to 30 */
+	h0_frame_check(&c, f, 30, &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+	H0_EXPECT(r.len_mismatch);
+	h0_frame_check(&c, f, 3, &r);			/* cut short */
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+	H0_EXPECT(r.len_mismatch);
+	wire_frame(&c, f, 64);				/* 4 zeros too many */
+	h0_frame_check(&c, f, 64, &r);
+	H0_EXPECT_EQ(r.verdict, H0_FRAME_CORRUPT);
+	H0_EXPECT(r.len_mismatch);
+}
+
+/* The UMEM bytes of a descriptor: the frame's, then the guard, both checked. */
+H0_TEST(sub_header_umem_put_and_diff)
+{
+	static const uint32_t pieces[][2] = { { 0, 3 }, { 3, 2 } };	/* -s 5 --mb 2 */
+	struct h0_frame_cfg c = cfg(H0_TMPL_RAW, 5), big = cfg(H0_TMPL_RAW, 64);
+	uint8_t buf[128], want[5];
+	size_t k;
+
+	h0_frame_build(&c, 9, 0, want, sizeof(want));
+	for (k = 0; k < 2; k++) {
+		uint32_t off = pieces[k][0], len = pieces[k][1];
+
+		memset(buf, 0, sizeof(buf));
+		h0_frame_put(&c, 9, off, buf, len);
+		H0_EXPECT(!memcmp(buf, want + off, len));
+		H0_EXPECT_EQ(h0_frame_guard_diff(buf + len, H0_GUARD_LEN), -1);
+		H0_EXPECT_EQ(be32(buf + len), H0_GUARD_MAGIC);
+		H0_EXPECT_EQ(buf[len + H0_GUARD_LEN], 0);
+		H0_EXPECT_EQ(h0_frame_put_diff(&c, 9, off, buf, len), -1);
+		buf[len + 20] = 0;			/* padded in place */
+		H0_EXPECT_EQ(h0_frame_put_diff(&c, 9, off, buf, len), off + len + 20);
+		buf[0] ^= 1;				/* the frame first */
+		H0_EXPECT_EQ(h0_frame_put_diff(&c, 9, off, buf, len), off);
+	}
+	/* a frame with a whole header has no guard: nothing after it is written */
+	memset(buf, 0, sizeof(buf));
+	h0_frame_put(&big, 9, 0, buf, 64);
+	H0_EXPECT_EQ(buf[64], 0);
+	buf[64] = 0x55;
+	H0_EXPECT_EQ(h0_frame_put_diff(&big, 9, 0, buf, 64), -1);
+}
+
 /* A frame of another length is a length mismatch, whatever its bytes. */
 H0_TEST(check_length_mismatch)
 {
@@ -498,6 +747,13 @@ int main(void)
 	H0_RUN(check_foreign_and_other_run);
 	H0_RUN(check_short_and_padded);
 	H0_RUN(check_length_mismatch);
+	H0_RUN(sub_header_layout);
+	H0_RUN(sub_header_good_padded_and_not);
+	H0_RUN(sub_header_padding_must_be_zero);
+	H0_RUN(sub_header_guard_on_the_wire);
+	H0_RUN(sub_header_foreign);
+	H0_RUN(sub_header_wrong_length);
+	H0_RUN(sub_header_umem_put_and_diff);
 	H0_RUN(seqtrack_in_order);
 	H0_RUN(seqtrack_loss_dup_reorder);
 	H0_RUN(seqtrack_unknown_count_grows);
