@@ -23,7 +23,7 @@ enum h0_opt_id {
 	OPT_SRC_MAC, OPT_DST_MAC, OPT_UDP, OPT_RAW, OPT_SRC_IP, OPT_DST_IP,
 	OPT_PORT, OPT_RUN_ID, OPT_JSON, OPT_VERIFY, OPT_TIMEOUT, OPT_PROBE,
 	OPT_NO_PROBE, OPT_NO_PROGRESS, OPT_EXPECT_H0, OPT_EXPECT_LINEAR,
-	OPT_SNDBUF, OPT_NO_CHECK, OPT_HELP,
+	OPT_SNDBUF, OPT_NO_CHECK, OPT_SUB_HEADER, OPT_HELP,
 };
 
 enum h0_arg_kind { ARG_NONE, ARG_REQUIRED, ARG_OPTIONAL };
@@ -39,6 +39,7 @@ static const struct h0_opt_def h0_opt_defs[] = {
 	{ "iface",		'i', ARG_REQUIRED, OPT_IFACE },
 	{ "queue",		'q', ARG_REQUIRED, OPT_QUEUE },
 	{ "size",		's', ARG_REQUIRED, OPT_SIZE },
+	{ "sub-header",		0,   ARG_NONE,	   OPT_SUB_HEADER },
 	{ "count",		'n', ARG_REQUIRED, OPT_COUNT },
 	{ "duration",		'd', ARG_REQUIRED, OPT_DURATION },
 	{ "batch",		'b', ARG_REQUIRED, OPT_BATCH },
@@ -76,6 +77,9 @@ static const char h0_usage_text[] =
 "  -i, --iface IFACE        interface to send on (required)\n"
 "  -q, --queue Q            queue id to bind (default 0)\n"
 "  -s, --size BYTES         frame bytes with Ethernet header, 14..MTU+14 (default 64)\n"
+"      --sub-header         allow -s 1..13: frames shorter than the Ethernet header,\n"
+"                           which AF_XDP sends as they are and the NIC must pad; the\n"
+"                           receiver checks that the padding is zeros (raw template)\n"
 "  -n, --count N            frames to send (default 100000)\n"
 "  -d, --duration SEC       send for SEC seconds instead of a count\n"
 "  -b, --batch N            descriptors per ring submission, 1..2048 (default 64)\n"
@@ -103,6 +107,7 @@ static const char h0_usage_text[] =
 "\n"
 "receiver (--verify without PEER: nothing is sent, '-i X --verify' receives on X):\n"
 "  -i IFACE -n N -s BYTES   expected interface, count (default unknown) and size\n"
+"                           (-s 1..13 with --sub-header, --src-mac and --dst-mac)\n"
 "  --timeout SEC            stop after SEC seconds without a frame (default 5)\n"
 "  --raw/--udp, MAC, IP and --run-id options must match the sender's\n"
 "\n"
@@ -281,9 +286,13 @@ static enum h0_parse_result h0_apply(const struct h0_opt_def *d, const char *sho
 		o->queue = v;
 		break;
 	case OPT_SIZE:
-		NUM(H0_SIZE_MIN, H0_SIZE_MAX, "frame size",
+		/* 1..13 only with --sub-header: h0_check() */
+		NUM(H0_SIZE_MIN_SUB, H0_SIZE_MAX, "frame size",
 		    "give the frame bytes including the 14-byte Ethernet header");
 		o->size = v;
+		break;
+	case OPT_SUB_HEADER:
+		o->sub_header = true;
 		break;
 	case OPT_COUNT:
 		NUM(1, 1ULL << 40, "frame count", "give at least 1 frame");
@@ -418,8 +427,6 @@ static const char *h0_opt_name(int id)
 /* Cross-option rules: everything that needs more than one option. */
 static enum h0_parse_result h0_check(const struct h0_opts *o, const bool *seen, char **err)
 {
-	uint32_t min_size = o->tmpl == H0_TMPL_UDP ? 42 : H0_SIZE_MIN;
-
 	if (!o->ifname[0])
 		return h0_err(err,
 			"no interface: give one with -i IFACE");
@@ -429,10 +436,22 @@ static enum h0_parse_result h0_check(const struct h0_opts *o, const bool *seen, 
 	if (seen[OPT_UDP] && seen[OPT_RAW])
 		return h0_err(err,
 			"--udp and --raw both given: choose one frame template");
-	if (o->size < min_size)
+	if (o->tmpl == H0_TMPL_UDP && o->size < 42)
 		return h0_err(err,
 			"-s %u: size out of range for --udp; Ethernet+IPv4+UDP headers "
 			"need at least 42 bytes, use -s 42 or more (or --raw)", o->size);
+	if (o->size < H0_SIZE_MIN && !o->sub_header)
+		return h0_err(err,
+			"-s %u: shorter than the 14-byte Ethernet header; add --sub-header "
+			"to send (or receive) frames of 1..13 bytes on purpose, or give "
+			"-s 14 or more", o->size);
+	if (o->size < H0_SIZE_MIN && o->mode == H0_MODE_VERIFY &&
+	    !(seen[OPT_SRC_MAC] && seen[OPT_DST_MAC]))
+		return h0_err(err,
+			"-s %u receive-only: a frame of %u bytes holds no whole Ethernet "
+			"header to learn the sender from; give --src-mac and --dst-mac as "
+			"the sender uses them (its destination defaults to "
+			"ff:ff:ff:ff:ff:ff)", o->size, o->size);
 	if (o->mb > o->size)
 		return h0_err(err,
 			"--mb %u with -s %u: every descriptor needs at least one byte; "

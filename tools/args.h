@@ -16,7 +16,8 @@
 
 #include "frame.h"
 
-#define H0_SIZE_MIN		14
+#define H0_SIZE_MIN		14	/* an Ethernet header */
+#define H0_SIZE_MIN_SUB		1	/* --sub-header: AF_XDP takes 1 byte */
 #define H0_SIZE_MAX		65535
 #define H0_CHUNK_MIN		2048	/* XDP_UMEM_MIN_CHUNK_SIZE */
 #define H0_CHUNK_MAX		4096	/* PAGE_SIZE on x86_64: xdp_umem_reg() limit */
@@ -52,6 +53,7 @@ struct h0_opts {
 	char verify_peer[IF_NAMESIZE];	/* empty: no in-process receiver */
 	uint32_t queue;
 	uint32_t size;			/* frame bytes, Ethernet header included */
+	bool sub_header;		/* --sub-header: -s 1..13 allowed */
 	uint64_t count;			/* 0 with duration: run for duration */
 	bool count_set;
 	uint32_t duration;		/* seconds, 0: use count */

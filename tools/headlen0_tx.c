@@ -172,9 +172,10 @@ static int h0_main_send(const struct h0_opts *o)
 		return h0_fail_usage("%s", err);
 	max_size = nd.mtu + 14;
 	if (o->size > max_size)
-		return h0_fail_usage("-s %u: size out of range 14..%u for %s (MTU %u + 14); use "
+		return h0_fail_usage("-s %u: size out of range %u..%u for %s (MTU %u + 14); use "
 				     "-s %u or less, or raise the MTU: ip link set dev %s mtu %u",
-				     o->size, max_size, o->ifname, nd.mtu, max_size, o->ifname,
+				     o->size, o->sub_header ? H0_SIZE_MIN_SUB : H0_SIZE_MIN,
+				     max_size, o->ifname, nd.mtu, max_size, o->ifname,
 				     o->size - 14);
 	qmax = nd.tx_queues < nd.rx_queues ? nd.tx_queues : nd.rx_queues;
 	if (qmax > 0 && (int)o->queue >= qmax)

@@ -172,6 +172,8 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 			(unsigned long long)v->t.out_of_range,
 			(unsigned long long)v->t.other_run, (unsigned long long)v->t.foreign,
 			(unsigned long long)v->sock_drops,
+			h0_frame_sub_header(&v->cfg) ? " (frames shorter than the Ethernet header: "
+			"no sequence number; the padding to 60 bytes must be zeros)" :
 			h0_frame_tagged(&v->cfg) ? "" : " (frames too short for a sequence number)");
 		if (v->len_mismatch)
 			fprintf(f, "  wrong length           %llu frames (-s must match the "
@@ -185,7 +187,10 @@ void h0_report_human(FILE *f, const struct h0_result *r)
 					v->bad_seq_valid ? ", " : "",
 					v->cfg.size, v->wrong_len);
 			else
-				fprintf(f, "at offset %u\n", v->bad_off);
+				fprintf(f, "at offset %u%s\n", v->bad_off, v->bad_guard ?
+					" (the bytes that follow a descriptor in the sender's "
+					"UMEM: the driver read past the frame's end)" :
+					v->bad_off >= v->cfg.size ? " (padding, not zero)" : "");
 		}
 		if (v->err)
 			fprintf(f, "  receive error: %s\n", strerror(v->err));
@@ -315,7 +320,7 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 			"\"lost\":%llu,\"duplicates\":%llu,\"reordered\":%llu,\"stale\":%llu,"
 			"\"corrupted\":%llu,"
 			"\"out_of_range\":%llu,\"other_run\":%llu,\"foreign\":%llu,"
-			"\"length_mismatch\":%llu,"
+			"\"length_mismatch\":%llu,\"padding_checked\":%s,"
 			"\"socket_drops\":%llu,\"elapsed_s\":%.6f,\"first_corrupt\":",
 			(unsigned long long)v->t.expected, (unsigned long long)v->t.received,
 			(unsigned long long)(v->t.distinct + v->t.untagged),
@@ -325,6 +330,7 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 			(unsigned long long)v->t.corrupted, (unsigned long long)v->t.out_of_range,
 			(unsigned long long)v->t.other_run, (unsigned long long)v->t.foreign,
 			(unsigned long long)v->len_mismatch,
+			h0_frame_sub_header(&v->cfg) ? "true" : "false",
 			(unsigned long long)v->sock_drops, v->elapsed);
 		if (v->have_bad) {
 			fprintf(f, "{\"seq\":");
@@ -334,11 +340,12 @@ void h0_report_json(FILE *f, const struct h0_result *r)
 				fprintf(f, "null");
 			if (v->bad_len_mismatch)
 				fprintf(f, ",\"offset\":null,\"length_mismatch\":true,"
-					"\"expected_len\":%u,\"got_len\":%u}",
+					"\"expected_len\":%u,\"got_len\":%u,\"umem_guard\":false}",
 					v->cfg.size, v->wrong_len);
 			else
-				fprintf(f, ",\"offset\":%u,\"length_mismatch\":false}",
-					v->bad_off);
+				fprintf(f, ",\"offset\":%u,\"length_mismatch\":false,"
+					"\"umem_guard\":%s}", v->bad_off,
+					v->bad_guard ? "true" : "false");
 		} else {
 			fprintf(f, "null");
 		}

@@ -225,7 +225,8 @@ static uint32_t h0_reclaim(struct h0_tx *t)
 			t->st.frames_completed++;
 		if (t->built)
 			continue;	/* --no-check: nothing to compare against */
-		bad = h0_frame_diff(&t->cfg, s->seq, s->off, (uint8_t *)t->area + s->addr, s->len);
+		bad = h0_frame_put_diff(&t->cfg, s->seq, s->off, (uint8_t *)t->area + s->addr,
+					s->len);
 		if (bad >= 0 && !t->st.umem_modified++) {
 			t->st.umem_bad_seq = s->seq;
 			t->st.umem_bad_off = (uint64_t)bad;
@@ -295,9 +296,14 @@ static void h0_submit(struct h0_tx *t, uint32_t n)
 
 			/* Cannot fail: the caller checked nfree >= n * mb. */
 			h0_ledger_take(&t->ledger, seq, t->piece_off[k], t->piece_len[k], &addr);
+			/*
+			 * With the guard of a sub-header frame (60 bytes after
+			 * at most 13): the slot has room, whether aligned
+			 * (2048 bytes or more) or unaligned (a page apart).
+			 */
 			if (!h0_slot_built(t, addr, k))
-				h0_frame_build(&t->cfg, seq, t->piece_off[k],
-					       (uint8_t *)t->area + addr, t->piece_len[k]);
+				h0_frame_put(&t->cfg, seq, t->piece_off[k],
+					     (uint8_t *)t->area + addr, t->piece_len[k]);
 			d->addr = addr;
 			d->len = t->piece_len[k];
 			d->options = k + 1 < mb ? XDP_PKT_CONTD : 0;
@@ -393,7 +399,8 @@ void h0_tx_run(struct h0_tx *t, volatile sig_atomic_t *stop, h0_tick_fn tick, vo
 		t->st.compl_missing++;
 		if (t->built)
 			continue;	/* --no-check: nothing to compare against */
-		bad = h0_frame_diff(&t->cfg, s->seq, s->off, (uint8_t *)t->area + s->addr, s->len);
+		bad = h0_frame_put_diff(&t->cfg, s->seq, s->off, (uint8_t *)t->area + s->addr,
+					s->len);
 		if (bad >= 0 && !t->st.umem_modified++) {
 			t->st.umem_bad_seq = s->seq;
 			t->st.umem_bad_off = (uint64_t)bad;

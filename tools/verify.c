@@ -116,17 +116,24 @@ void h0_verify_feed(struct h0_verify *v, const uint8_t *buf, uint32_t len)
 	struct h0_frame_result r;
 	uint32_t run_id;
 
-	/* A destination we know filters as the source does (h0_frame_is_ours()). */
-	if (v->dst_known && (len < 6 || memcmp(buf, v->cfg.dst_mac, 6))) {
+	/*
+	 * A destination we know filters as the source does (h0_frame_is_ours()).
+	 * A sub-header frame may carry only a part of it: h0_frame_check()
+	 * compares what it carries.
+	 */
+	if (v->dst_known && !h0_frame_sub_header(&v->cfg) &&
+	    (len < 6 || memcmp(buf, v->cfg.dst_mac, 6))) {
 		v->t.foreign++;
 		return;
 	}
 	/*
 	 * Receive-only without --src-mac or --dst-mac: take what is unknown
 	 * from the first frame of our template (with our magic, when frames
-	 * are tagged) that matches what is known.
+	 * are tagged) that matches what is known. Not from a sub-header frame,
+	 * which holds neither whole (the options require both for those).
 	 */
-	if ((!v->src_known || !v->dst_known) && len >= 14) {
+	if ((!v->src_known || !v->dst_known) && !h0_frame_sub_header(&v->cfg) &&
+	    len >= 14) {
 		struct h0_frame_cfg c = v->cfg;
 		uint32_t tag = h0_frame_tag_off(&c);
 
@@ -157,6 +164,7 @@ void h0_verify_feed(struct h0_verify *v, const uint8_t *buf, uint32_t len)
 		v->bad_seq_valid = r.seq_valid;
 		v->bad_len_mismatch = r.len_mismatch;
 		v->bad_off = r.bad_off;
+		v->bad_guard = r.guard;
 	}
 	if (h0_seq_account(&v->t, &r))
 		v->err = ENOMEM;

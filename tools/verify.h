@@ -42,6 +42,7 @@ struct h0_verify {
 	bool bad_seq_valid;
 	bool bad_len_mismatch;		/* ... of the wrong length (wrong_len) */
 	uint32_t bad_off;		/* ... else its first differing offset */
+	bool bad_guard;			/* ... where the sender's UMEM guard begins */
 	double elapsed;			/* first to last good frame, seconds */
 	int err;			/* errno of a failed recv, 0 otherwise */
 	/* Set by the sender thread when it is done. */

@@ -59,7 +59,27 @@ static const struct args_case cases[] = {
 	{ "iface_too_long",	"-i abcdefghijklmnopq",			H0_PARSE_ERR, "interface name" },
 	{ "iface_slash",	"-i a/b",				H0_PARSE_ERR, "interface name" },
 	{ "size_min",		"-i eth0 -s 14",			H0_PARSE_OK, NULL },
-	{ "size_too_small",	"-i eth0 -s 13",			H0_PARSE_ERR, "out of range" },
+	{ "size_too_small",	"-i eth0 -s 13",			H0_PARSE_ERR, "add --sub-header" },
+	{ "size_one_no_flag",	"-i eth0 -s 1",				H0_PARSE_ERR,
+	  "shorter than the 14-byte Ethernet header" },
+	{ "size_zero",		"-i eth0 -s 0",				H0_PARSE_ERR, "out of range 1..65535" },
+	{ "sub_header_zero",	"-i eth0 --sub-header -s 0",		H0_PARSE_ERR, "out of range 1..65535" },
+	{ "sub_header_1",	"-i eth0 --sub-header -s 1",		H0_PARSE_OK, NULL },
+	{ "sub_header_after",	"-i eth0 -s 13 --sub-header",		H0_PARSE_OK, NULL },
+	{ "sub_header_large",	"-i eth0 --sub-header -s 1514",		H0_PARSE_OK, NULL },
+	{ "sub_header_value",	"-i eth0 --sub-header=1 -s 5",		H0_PARSE_ERR, "takes no value" },
+	{ "sub_header_udp",	"-i eth0 --sub-header --udp -s 13",	H0_PARSE_ERR, "42 bytes" },
+	{ "sub_header_mb",	"-i eth0 --sub-header -s 5 --mb 5",	H0_PARSE_OK, NULL },
+	{ "sub_header_mb_big",	"-i eth0 --sub-header -s 5 --mb 6",	H0_PARSE_ERR, "at least one byte" },
+	{ "sub_header_peer",	"-i eth0 --sub-header -s 6 --verify=eth1", H0_PARSE_OK, NULL },
+	{ "sub_header_rx_nomac", "--verify -i eth1 --sub-header -s 5",	H0_PARSE_ERR,
+	  "give --src-mac and --dst-mac" },
+	{ "sub_header_rx_src",	"--verify -i eth1 --sub-header -s 12 --src-mac 02:00:00:00:00:01",
+									H0_PARSE_ERR, "--dst-mac" },
+	{ "sub_header_rx_macs",	"--verify -i eth1 --sub-header -s 5 --src-mac 02:00:00:00:00:01 "
+				"--dst-mac ff:ff:ff:ff:ff:ff",		H0_PARSE_OK, NULL },
+	{ "sub_header_rx_noflag", "--verify -i eth1 -s 5 --src-mac 02:00:00:00:00:01 "
+				"--dst-mac ff:ff:ff:ff:ff:ff",		H0_PARSE_ERR, "--sub-header" },
 	{ "size_too_big",	"-i eth0 -s 65536",			H0_PARSE_ERR, "out of range" },
 	{ "size_negative",	"-i eth0 -s -5",			H0_PARSE_ERR, "not a number" },
 	{ "size_junk",		"-i eth0 -s 64k",			H0_PARSE_ERR, "not a number" },
@@ -369,6 +389,22 @@ H0_TEST(long_argument_message_complete)
 	free(val);
 }
 
+/* --sub-header only opens the range: -s stays what it says. */
+H0_TEST(sub_header_values)
+{
+	struct h0_opts o;
+	char err[256];
+
+	H0_EXPECT_EQ(parse("-i eth0 --sub-header -s 1", &o, err, sizeof(err)), H0_PARSE_OK);
+	H0_EXPECT_EQ(o.size, 1);
+	H0_EXPECT(o.sub_header);
+	H0_EXPECT_EQ(o.tmpl, H0_TMPL_RAW);
+	H0_EXPECT_EQ(parse("-i eth0 --sub-header", &o, err, sizeof(err)), H0_PARSE_OK);
+	H0_EXPECT_EQ(o.size, H0_DEFAULT_SIZE);
+	H0_EXPECT_EQ(parse("-i eth0 -s 64", &o, err, sizeof(err)), H0_PARSE_OK);
+	H0_EXPECT(!o.sub_header);
+}
+
 H0_TEST(usage_text)
 {
 	const char *u = h0_usage();
@@ -377,6 +413,7 @@ H0_TEST(usage_text)
 	H0_EXPECT(strstr(u, "--mb"));
 	H0_EXPECT(strstr(u, "--sndbuf"));
 	H0_EXPECT(strstr(u, "--no-check"));
+	H0_EXPECT(strstr(u, "--sub-header"));
 	H0_EXPECT(strstr(u, "--unaligned"));
 	H0_EXPECT(strstr(u, "exit status"));
 	H0_EXPECT(strstr(u, "1  a check failed, or SIGINT/SIGTERM interrupted the run"));
@@ -390,8 +427,8 @@ H0_TEST(fuzz_no_crash)
 		"--mb", "--src-mac", "--dst-mac", "--udp", "--raw", "--src-ip", "--dst-ip",
 		"--port", "--run-id", "--json", "--verify", "--verify=eth1", "--timeout",
 		"--probe", "--no-probe", "--expect-headlen0", "--expect-linear", "-h", "0",
-		"--sndbuf", "--no-check",
-		"1", "14", "64", "4096", "65535", "99999999999999999999", "-1", "", "x",
+		"--sndbuf", "--no-check", "--sub-header",
+		"1", "13", "14", "64", "4096", "65535", "99999999999999999999", "-1", "", "x",
 		"0x", "02:00:00:00:00:01", "1.2.3.4", "--", "-", "--size=", "-s1514",
 		"-iveth0", "--mb=17", "--expect-headlen0=100", "abcdefghijklmnopqrstuvwxyz",
 	};
@@ -435,6 +472,7 @@ int main(void)
 	H0_RUN(parse_u64_edges);
 	H0_RUN(null_and_odd_argv);
 	H0_RUN(long_argument_message_complete);
+	H0_RUN(sub_header_values);
 	H0_RUN(usage_text);
 	H0_RUN(fuzz_no_crash);
 	return h0_test_done();

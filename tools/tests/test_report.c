@@ -542,6 +542,196 @@ H0_TEST(verify_byte_corruption_has_offset)
 	fx_free(&fx);
 }
 
+/* ------------------------------------------------------------------
+ * Sub-header frames (--sub-header): the receiver on padded frames
+ * ------------------------------------------------------------------
+ */
+
+/*
+ * Feed @n frames of @c as a NIC delivers them: padded with zeros to @wire
+ * bytes (the frame's own size: unpadded, as veth). @pad_at, when below
+ * @wire, is a pad byte set to 0x5a in frame @bad_seq.
+ */
+static void fx_feed_wire(struct fixture *fx, const struct h0_frame_cfg *c, uint32_t n,
+			 uint32_t wire, uint32_t bad_seq, uint32_t pad_at)
+{
+	uint8_t buf[128];
+	uint32_t i;
+
+	for (i = 0; i < n; i++) {
+		memset(buf, 0, sizeof(buf));
+		h0_frame_build(c, i, 0, buf, c->size);
+		if (i == bad_seq && pad_at < wire)
+			buf[pad_at] = 0x5a;
+		h0_verify_feed(&fx->v, buf, wire);
+	}
+}
+
+/* Stack traffic on the link: IPv6 router solicitations, ARP, broadcast. */
+static void fx_feed_noise(struct fixture *fx, uint32_t n)
+{
+	uint8_t rs[70] = { 0x33, 0x33, 0, 0, 0, 0x02, 0x52, 0x54, 0, 0x12, 0x34, 0x56,
+			   0x86, 0xdd, 0x60 };
+	uint8_t arp[60] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x52, 0x54, 0, 0x12, 0x34,
+			    0x56, 0x08, 0x06, 0, 1, 8, 0, 6, 4, 0, 1 };
+	uint32_t i;
+
+	for (i = 0; i < n; i++) {
+		h0_verify_feed(&fx->v, rs, sizeof(rs));
+		h0_verify_feed(&fx->v, arp, sizeof(arp));
+	}
+}
+
+H0_TEST(sub_header_peer_counts_padded_frames)
+{
+	static const uint32_t sizes[] = { 1, 5, 6, 11, 12, 13 };
+	size_t k;
+
+	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		char cmd[128];
+		struct fixture fx;
+
+		snprintf(cmd, sizeof(cmd), "-i eth0 -n 100 -s %u --sub-header --verify=eth1 "
+			 "--no-probe", sizes[k]);
+		H0_REQUIRE(!fx_init(&fx, cmd));
+		H0_REQUIRE(!fx_verify(&fx, "eth1", H0_KNOWN_ALL, 100));
+		fx_sent(&fx, 100);
+		fx_feed_noise(&fx, 5);
+		fx_feed_wire(&fx, &fx.cfg, 60, 60, ~0u, ~0u);	/* a NIC: padded */
+		fx_feed_noise(&fx, 5);
+		fx.cfg.run_id++;				/* no tag: any run */
+		fx_feed_wire(&fx, &fx.cfg, 40, sizes[k], ~0u, ~0u); /* veth: as sent */
+		H0_EXPECT_EQ(fx.v.t.untagged, 100);
+		H0_EXPECT_EQ(fx.v.t.distinct, 0);
+		H0_EXPECT_EQ(fx.v.t.foreign, 20);
+		H0_EXPECT_EQ(fx.v.t.corrupted, 0);
+		H0_EXPECT(h0_verify_ok(&fx.v));
+		h0_result_tx_checks(&fx.r);
+		h0_result_verify_checks(&fx.r);
+		H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_OK);
+		fx_report(&fx);
+		H0_EXPECT(has(fx.human, "received 100, expected 100, lost 0"));
+		H0_EXPECT(has(fx.human, "the padding to 60 bytes must be zeros"));
+		H0_EXPECT(has(fx.json, "\"untagged\":100,"));
+		H0_EXPECT(has(fx.json, "\"padding_checked\":true,"));
+		H0_EXPECT(has(fx.json, "\"first_corrupt\":null"));
+		fx_free(&fx);
+	}
+}
+
+/* A pad byte that is not zero fails the run, at its offset. */
+H0_TEST(sub_header_dirty_padding_fails)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 50 -s 6 --sub-header --verify=eth1 --no-probe"));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", H0_KNOWN_ALL, 50));
+	fx_sent(&fx, 50);
+	fx_feed_wire(&fx, &fx.cfg, 50, 60, 7, 40);
+	H0_EXPECT_EQ(fx.v.t.untagged, 49);
+	H0_EXPECT_EQ(fx.v.t.corrupted, 1);
+	h0_result_verify_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "FAIL verify_bytes"));
+	H0_EXPECT(has(fx.human, "first corrupt frame: at offset 40 (padding, not zero)"));
+	H0_EXPECT(has(fx.json, "\"first_corrupt\":{\"seq\":null,\"offset\":40,"
+		      "\"length_mismatch\":false,\"umem_guard\":false}"));
+	fx_free(&fx);
+}
+
+/* A pad byte in the header positions: the frame is not found, so lost. */
+H0_TEST(sub_header_dirty_header_positions_lost)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 50 -s 6 --sub-header --verify=eth1 --no-probe"));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", H0_KNOWN_ALL, 50));
+	fx_sent(&fx, 50);
+	fx_feed_wire(&fx, &fx.cfg, 50, 60, 3, 12);
+	H0_EXPECT_EQ(fx.v.t.untagged, 49);
+	H0_EXPECT_EQ(fx.v.t.foreign, 1);
+	h0_result_verify_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "FAIL verify_received"));
+	H0_EXPECT(has(fx.human, "49 good of 50 expected, 1 lost"));
+	fx_free(&fx);
+}
+
+/* What follows the descriptor in UMEM reached the wire: named as such. */
+H0_TEST(sub_header_read_past_end_named)
+{
+	uint8_t buf[60], guard[H0_GUARD_LEN];
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 1 -s 4 --sub-header --verify=eth1 --no-probe"));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", H0_KNOWN_ALL, 1));
+	fx_sent(&fx, 1);
+	memset(buf, 0, sizeof(buf));
+	h0_frame_build(&fx.cfg, 0, 0, buf, 4);
+	h0_frame_guard(guard, sizeof(guard));
+	memcpy(buf + 4, guard, 10);			/* a 14-byte header copied */
+	h0_verify_feed(&fx.v, buf, sizeof(buf));
+	H0_EXPECT_EQ(fx.v.t.corrupted, 1);
+	h0_result_verify_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "at offset 4 (the bytes that follow a descriptor in the "
+		      "sender's UMEM: the driver read past the frame's end)"));
+	H0_EXPECT(has(fx.json, "\"offset\":4,\"length_mismatch\":false,\"umem_guard\":true}"));
+	fx_free(&fx);
+}
+
+/*
+ * Receive-only, both MACs given: frames of another source are foreign once
+ * the frame carries a part of the source (-s 7 and more), and frames to
+ * another destination once it differs in the bytes the frame carries.
+ */
+H0_TEST(sub_header_verify_only_given_macs)
+{
+	static const uint8_t other_dst[6] = { 0x04, 0, 0, 0, 0, 0xbb };
+	struct h0_frame_cfg ours, from_c, to_other;
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_verify_only(&fx, "--verify -i eth1 -n 20 -s 12 --sub-header "
+				   "--src-mac 02:00:00:00:00:aa --dst-mac 02:00:00:00:00:bb"));
+	ours = sender_cfg(&fx, mac_a, mac_b, 1);
+	from_c = sender_cfg(&fx, mac_c, mac_b, 1);
+	to_other = sender_cfg(&fx, mac_a, other_dst, 1);
+	fx_feed_wire(&fx, &from_c, 10, 60, ~0u, ~0u);
+	fx_feed_wire(&fx, &to_other, 10, 60, ~0u, ~0u);
+	fx_feed_wire(&fx, &ours, 20, 60, ~0u, ~0u);
+	H0_EXPECT_EQ(fx.v.t.untagged, 20);
+	H0_EXPECT_EQ(fx.v.t.foreign, 20);
+	H0_EXPECT_EQ(fx.v.t.corrupted, 0);
+	/* nothing learned: the options gave it */
+	H0_EXPECT(!memcmp(fx.v.cfg.src_mac, mac_a, 6));
+	H0_EXPECT(!memcmp(fx.v.cfg.dst_mac, mac_b, 6));
+	h0_result_verify_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_OK);
+	fx_report(&fx);
+	fx_free(&fx);
+}
+
+/* Frames lost on the way: counted against the count, whatever the noise. */
+H0_TEST(sub_header_loss_counted)
+{
+	struct fixture fx;
+
+	H0_REQUIRE(!fx_init(&fx, "-i eth0 -n 100 -s 1 --sub-header --verify=eth1 --no-probe"));
+	H0_REQUIRE(!fx_verify(&fx, "eth1", H0_KNOWN_ALL, 100));
+	fx_sent(&fx, 100);
+	fx_feed_noise(&fx, 50);
+	fx_feed_wire(&fx, &fx.cfg, 90, 60, ~0u, ~0u);
+	h0_result_verify_checks(&fx.r);
+	H0_EXPECT_EQ(fx.r.exit_code, H0_EXIT_FAIL);
+	fx_report(&fx);
+	H0_EXPECT(has(fx.human, "90 good of 100 expected, 10 lost"));
+	H0_EXPECT(has(fx.json, "\"lost\":10,"));
+	fx_free(&fx);
+}
+
 /* A frame older than the window fails the duplicates check, named. */
 H0_TEST(verify_stale_fails_duplicates)
 {
@@ -849,6 +1039,12 @@ int main(void)
 	H0_RUN(verify_only_learns_dst_for_given_src);
 	H0_RUN(verify_length_mismatch_named);
 	H0_RUN(verify_byte_corruption_has_offset);
+	H0_RUN(sub_header_peer_counts_padded_frames);
+	H0_RUN(sub_header_dirty_padding_fails);
+	H0_RUN(sub_header_dirty_header_positions_lost);
+	H0_RUN(sub_header_read_past_end_named);
+	H0_RUN(sub_header_verify_only_given_macs);
+	H0_RUN(sub_header_loss_counted);
 	H0_RUN(verify_stale_fails_duplicates);
 	H0_RUN(interrupted_send_fails);
 	H0_RUN(interrupted_duration_fails);
