@@ -193,7 +193,10 @@ static const struct ethhdr *exnic_tx_eth_hdr(const struct sk_buff *skb,
 #endif
 }
 
-/* Padding: runts go on the wire ETH_ZLEN bytes long. */
+/*
+ * Padding: runts go on the wire ETH_ZLEN bytes long, from one byte on:
+ * AF_XDP refuses only empty frames.
+ */
 static int exnic_tx_pad(struct exnic_ring *ring, struct exnic_tx_frame *f)
 {
 	struct sk_buff *skb = f->skb;
@@ -218,6 +221,15 @@ static int exnic_tx_pad(struct exnic_ring *ring, struct exnic_tx_frame *f)
 		f->wire_len = ETH_ZLEN;
 		f->stats |= BIT(EXNIC_TX_PAD_BUF);
 	}
+	/*
+	 * A device that reads the first MIN_INLINE bytes from the INLINE
+	 * descriptor reads them from a shorter frame too (one of 1 to 13
+	 * bytes has not even a whole Ethernet header): the descriptor then
+	 * carries zeros after the frame's last byte, up to ETH_ZLEN at most,
+	 * padding that the MAC would add anyway (exnic_tx_inline_copy()).
+	 */
+	f->wire_len = max(f->wire_len, min_t(u32, ring->priv->q.min_inline,
+					     ETH_ZLEN));
 #endif
 	return 0;
 }
