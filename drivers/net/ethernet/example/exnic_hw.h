@@ -36,7 +36,9 @@ struct exnic_hw;
 #define EXNIC_CAPS_NO_PAD		BIT(8)	/* frames < 60 B are not padded */
 #define EXNIC_CAPS_HW_CSUM		BIT(9)	/* EXNIC_TXD_CSUM supported */
 #define EXNIC_CAPS_ZERO_LEN_FATAL	BIT(10)	/* DATA with LEN 0 is an error */
-#define EXNIC_REG_MIN_INLINE		0x0008	/* bytes that must be inlined */
+#define EXNIC_REG_MIN_INLINE		0x0008	/* bytes that must be inlined:
+						 * see the TX descriptor
+						 */
 #define EXNIC_REG_TX_HDR_LEN		0x000c	/* in-band TX header length */
 #define EXNIC_REG_TRAILER_LEN		0x0010	/* TX trailer length */
 #define EXNIC_REG_MAX_BUFS		0x0014	/* data buffers per frame, 0: no limit */
@@ -110,6 +112,13 @@ enum exnic_err {
  * descriptor itself: 8 bytes in its qw0, the rest in the following
  * DIV_ROUND_UP(LEN - 8, 16) ring slots, which are raw bytes, not
  * descriptors (like mlx5's inline WQE segments). It may also be EOP.
+ *
+ * With MIN_INLINE != 0 a frame starts with an INLINE descriptor of at least
+ * min(MIN_INLINE, L) bytes, L the frame's length on the wire: its length,
+ * or ETH_ZLEN for a shorter one. The device reads the header from there;
+ * a frame shorter than MIN_INLINE (AF_XDP sends frames from one byte on)
+ * carries zeros after its last byte up to that many, which become part of
+ * its padding. Fewer is EXNIC_ERR_INLINE.
  *
  * With TX_HDR_LEN != 0 the first TX_HDR_LEN bytes of the first DATA buffer
  * are a struct exnic_tx_hdr, not frame bytes. With TRAILER_LEN != 0 the

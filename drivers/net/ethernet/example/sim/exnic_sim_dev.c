@@ -1078,8 +1078,16 @@ static void exnic_sim_tx_finish(struct exnic_sim_queue *q,
 		}
 	}
 
+	/*
+	 * The frame on the wire has ETH_ZLEN bytes at least: a shorter one
+	 * still owes min(MIN_INLINE, ETH_ZLEN) inline bytes, its padding
+	 * among them (exnic_hw.h). mlx5's XDP transmit, which inlines 18
+	 * bytes whenever the device wants headers inline, drops shorter
+	 * frames instead (mlx5e_xmit_xdp_frame()).
+	 */
 	if (prof->min_inline &&
-	    f->inline_len < min(prof->min_inline, frame_len))
+	    f->inline_len < min_t(u32, prof->min_inline,
+				  max_t(u32, frame_len, ETH_ZLEN)))
 		exnic_sim_tx_err(ctx, EXNIC_ERR_INLINE);
 
 	if (hdr) {
