@@ -173,6 +173,70 @@ def lost_runts_fail_nl05():
 
 
 @case
+def matrix_has_frames_shorter_than_the_header():
+    full = {n: (a, k) for n, a, k in cr.matrix(1500, False)}
+    for s in (1, 6, 12, 13):
+        assert full[f'{s}B'] == (['-s', str(s), '--sub-header'], 'subhdr'), s
+    assert full['12B-unaligned'][1] == 'subhdr'
+    assert full['14B'] == (['-s', '14'], 'runt')
+    assert len(full) == 22, len(full)
+    quick = [(n, k) for n, _, k in cr.matrix(1500, True)]
+    assert ('1B', 'subhdr') in quick and len(quick) == 5, quick
+    for n, a, k in cr.matrix(9000, False) + cr.matrix(1500, True):
+        assert ('--sub-header' in a) == (int(a[1]) < 14) == (k == 'subhdr'), n
+
+
+@case
+def subhdr_frames_leave_multicast_counters_unjudged():
+    # No whole header: a driver may count the destination or not.
+    res = judge(runs(edit_run('1B', lambda rep, d: d.update(
+        tx_multicast=0))), control={'tx_multicast': cr.CONTROL_FRAMES})
+    assert failed(res) == [] and res['NL-03'] == 'pass', res
+
+
+@case
+def subhdr_dirty_padding_fails_nl05():
+    res = judge(runs(edit_run('1B', lambda rep, d: rep['verify'].update(
+        good=N - 1, corrupted=1, first_corrupt={
+            'seq': None, 'offset': 40, 'length_mismatch': False,
+            'umem_guard': False}))))
+    assert failed(res) == ['NL-05', 'NL-13'], failed(res)
+
+
+@case
+def subhdr_umem_guard_on_the_wire_fails_nl08():
+    def e(rep, d):
+        rep['verify'].update(good=0, corrupted=N, first_corrupt={
+            'seq': None, 'offset': 1, 'length_mismatch': False,
+            'umem_guard': True})
+    rs = runs(edit_run('1B', e))
+    v, _, _ = cr.judge(types.SimpleNamespace(peer='eth1'), rs)
+    assert failed({i: v.res[i] for i, _ in cr.ITEMS}) == ['NL-08', 'NL-13']
+    assert 'read past the frame' in v.why['NL-08'][0], v.why['NL-08']
+
+
+@case
+def subhdr_frames_not_found_fail_nl08():
+    res = judge(runs(edit_run('1B', lambda rep, d: rep['verify'].update(
+        good=0, foreign=N + 3))))
+    assert failed(res) == ['NL-08', 'NL-13'], failed(res)
+
+
+@case
+def subhdr_frames_dropped_fail_nl05():
+    res = judge(runs(edit_run('1B', lambda rep, d: rep['verify'].update(
+        good=0, foreign=2))))
+    assert failed(res) == ['NL-05', 'NL-13'], failed(res)
+
+
+@case
+def subhdr_linearize_counter_fails_nl05():
+    res = judge(runs(edit_run('1B', lambda rep, d: d.update(
+        tx_linearize=N))))
+    assert failed(res) == ['NL-05', 'NL-13'], failed(res)
+
+
+@case
 def corrupt_multibuffer_frames_fail_nl09():
     res = judge(runs(edit_run('1514B-mb5', lambda rep, d: rep['verify']
                               .update(good=N - 1, corrupted=1))))
@@ -329,7 +393,8 @@ TOOL_ERRORS = [
 # headlen0_tx's options that checklist/run does not have (-n it shares).
 FOREIGN = re.compile(
     r"(?<![\w-])(-[iqsdbrfuh]|--(iface|queue|size|duration|batch|rate|"
-    r"frame-size|frames|unaligned|mb|sndbuf|no-check|src-mac|dst-mac|udp|"
+    r"frame-size|frames|unaligned|mb|sndbuf|no-check|sub-header|src-mac|"
+    r"dst-mac|udp|"
     r"raw|src-ip|dst-ip|port|run-id|verify|timeout|no-probe|no-progress|"
     r"expect-headlen0|expect-linear|help))(?![\w-])|headlen0_tx -h")
 
