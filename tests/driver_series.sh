@@ -9,7 +9,8 @@
 #      last patch ($KIT_BUILD/kit-series/DRIVER/DRIVER.ko): checklist/run's
 #      full matrix passes every item that applies, and headlen0_tx verifies
 #      every frame on the peer with every skb headlen 0 at the driver, over
-#      the size matrix, unaligned UMEM and multi-buffer frames.
+#      the size matrix (frames of 1 to 13 bytes too), unaligned UMEM and
+#      multi-buffer frames.
 
 # up_pair P0 P1: both ports up, carrier on both (autonegotiation under TCG)
 up_pair() {
@@ -73,9 +74,13 @@ series_driver_test() {
 	expect "[$drv patched] NL-13 passes: every skb reached the driver headlen 0" \
 		"$(items "$drv-patched" pass | grep -o NL-13)" NL-13
 	sed 's/^/# /' "$KIT_OUT/cl-$drv-patched.txt"
-	for s in 14 30 59 60 64 512 1500 1514; do
+	# 1..13 B: shorter than the Ethernet header (headlen0_tx --sub-header),
+	# padded with zeros by the pad descriptor and the MAC
+	for s in 1 6 12 13 14 30 59 60 64 512 1500 1514; do
+		sub=
+		[ "$s" -lt 14 ] && sub=--sub-header
 		check "[$drv patched] $s B: every frame verified on $p1, headlen 0 (100%)" \
-			h0tx "$drv-$s" -i "$p0" -n 500 -s "$s" --verify="$p1" --expect-headlen0=100
+			h0tx "$drv-$s" -i "$p0" -n 500 -s "$s" $sub --verify="$p1" --expect-headlen0=100
 	done
 	check "[$drv patched] 1000 B, unaligned UMEM: verified, headlen 0" \
 		h0tx "$drv-unaligned" -i "$p0" -n 500 -s 1000 --unaligned --verify="$p1" --expect-headlen0=100
@@ -83,6 +88,8 @@ series_driver_test() {
 		h0tx "$drv-mb" -i "$p0" -n 300 -s 1514 --mb 4 --verify="$p1" --expect-headlen0=100
 	check "[$drv patched] 59 B multi-buffer runt (2 descriptors, pad descriptor): verified" \
 		h0tx "$drv-mb-runt" -i "$p0" -n 300 -s 59 --mb 2 --verify="$p1" --expect-headlen0=100
+	check "[$drv patched] 13 B in 2 descriptors, unaligned UMEM: verified, zero padding" \
+		h0tx "$drv-mb-sub" -i "$p0" -n 300 -s 13 --sub-header --mb 2 --unaligned --verify="$p1" --expect-headlen0=100
 	expect "[$drv patched] the probe at the driver's xmit saw all 500 skbs of the 1500 B run, headlen 0" \
 		"$(json_get "$KIT_OUT/$drv-1500.json" probe.driver.headlen0)" 500
 }

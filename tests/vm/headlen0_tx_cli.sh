@@ -5,8 +5,9 @@
 # socket. Interrupted runs fail and say so, back-to-back runs on one queue
 # do not trip over the previous socket, a queue another socket holds is a
 # setup error after a bounded retry, a receiver that goes down is a setup
-# error, receive-only mode says it is, and the receiver's memory does not
-# grow with -n.
+# error, receive-only mode says it is, the receiver's memory does not
+# grow with -n, and frames shorter than the Ethernet header, which veth
+# drops, are reported lost.
 . "$(dirname "$0")/../lib.sh"
 
 ip netns add h0tx
@@ -70,6 +71,16 @@ rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$rx/status" 2>/dev/null)
 wait "$rx"
 check "receiving with -n 8589934592 stays under 64 MB resident (${rss:-?} kB)" \
 	test "${rss:-999999}" -lt 65536
+
+# Frames shorter than the Ethernet header: veth drops them (veth_xmit()
+# needs ETH_HLEN bytes), and headlen0_tx says so instead of passing.
+"${X[@]}" -i v0 -n 200 -s 6 --sub-header --verify=v1 --no-probe --no-progress --json \
+	>"$out/sub6.json" 2>/dev/null
+expect "6 B frames on veth: exit 1, every frame lost, dropped by veth" \
+	"$? $(json_get "$out/sub6.json" verify.lost) $(json_get "$out/sub6.json" tx.dev_tx_dropped)" "1 200 200"
+"${X[@]}" --verify -i v1 -s 6 --sub-header --timeout 1 >/dev/null 2>"$out/sub6rx.err"
+expect "receive-only 6 B frames without --src-mac/--dst-mac: exit 2" "$?" 2
+check "  ... saying which options to give" grep -q -- "--src-mac and --dst-mac" "$out/sub6rx.err"
 
 ip netns del h0tx
 done_testing

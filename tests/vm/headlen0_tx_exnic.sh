@@ -2,8 +2,9 @@
 # vm-run: --timeout 600
 # headlen0_tx on exnic's port pair in every quirk profile: 100% of the skbs
 # reach exnic's ndo_start_xmit with headlen 0, verify mode confirms every
-# byte on the peer port, and the device reports no error. The private flag
-# turns the flag off: then every skb arrives linear.
+# byte on the peer port, frames shorter than an Ethernet header included
+# (the padding checked to be zeros), and the device reports no error. The
+# private flag turns the flag off: then every skb arrives linear.
 . "$(dirname "$0")/../lib.sh"
 
 check "exnic loads (one port pair)" load_exnic || { done_testing; exit; }
@@ -24,11 +25,24 @@ for prof in none no-zero-len min-inline tx-header trailer max-bufs dma-align no-
 		h0tx "exnic-$prof-runt" -i "$p0" -n 1000 -s 40 --unaligned --verify="$p1" --expect-headlen0=100
 	check "[$prof] multi-buffer, 5 descriptors a frame: headlen 0, verified" \
 		h0tx "exnic-$prof-mb" -i "$p0" -n 500 -s 1400 --mb 5 --verify="$p1" --expect-headlen0=100
+	# Shorter than the Ethernet header: padded with zeros, no header read
+	check "[$prof] 500 x 1 B frames: headlen 0, verified, zero padding" \
+		h0tx "exnic-$prof-1" -i "$p0" -n 500 -s 1 --sub-header --verify="$p1" --expect-headlen0=100
+	check "[$prof] 500 x 13 B frames, unaligned UMEM (MACs in two pages): verified" \
+		h0tx "exnic-$prof-13u" -i "$p0" -n 500 -s 13 --sub-header --unaligned --verify="$p1" --expect-headlen0=100
 	errs=$(grep -v rx_no_buf "$dbg/$d0/errors" | awk '{ s += $NF } END { print s + 0 }')
 	expect "[$prof] no device error on the sending port" "$errs" 0
 done
 expect "the probe sits at exnic's ndo_start_xmit" \
 	"$(json_get "$KIT_OUT/exnic-none.json" probe.at_driver)" true
+# The last profile is strict: the other sub-header sizes there, one in
+# three descriptors (a byte of the header in each of the first ones).
+check "[strict] 500 x 6 B frames (the destination only): verified" \
+	h0tx exnic-strict-6 -i "$p0" -n 500 -s 6 --sub-header --verify="$p1" --expect-headlen0=100
+check "[strict] 500 x 12 B frames in 3 descriptors: verified" \
+	h0tx exnic-strict-12-mb -i "$p0" -n 500 -s 12 --sub-header --mb 3 --verify="$p1" --expect-headlen0=100
+expect "  ... the peer checked their padding" \
+	"$(json_get "$KIT_OUT/exnic-strict-12-mb.json" verify.padding_checked)" true
 
 # Descriptors per frame (docs/porting.rst, NL-09): with the flag, one frag
 # per descriptor and at most MAX_SKB_FRAGS (17); the copy path puts the

@@ -23,6 +23,8 @@ expect "virtio_net: every UMEM frame completed exactly once" \
 	"$(json_get "$KIT_OUT/virtio-1500.json" tx.frames_completed)" 2000
 check "virtio_net: 14 B frames, headlen 0" \
 	h0tx virtio-14 -i "$v" -n 500 -s 14 --expect-headlen0=100
+check "virtio_net: 1 B frames (shorter than the header), headlen 0, all completed" \
+	h0tx virtio-1 -i "$v" -n 500 -s 1 --sub-header --expect-headlen0=100
 check "virtio_net: unaligned UMEM, frames crossing pages, headlen 0" \
 	h0tx virtio-unaligned -i "$v" -n 1000 -s 1000 --unaligned --expect-headlen0=100
 check "virtio_net: multi-buffer (4 descriptors a frame), headlen 0" \
@@ -36,9 +38,15 @@ check "e1000 pair: verify confirms every frame on the peer" \
 	h0tx e1000-verify -i "$e0" -n 2000 -s 256 --verify="$e1"
 expect "e1000 pair: no frame lost, duplicated or corrupted" \
 	"$(json_get "$KIT_OUT/e1000-verify.json" result)" pass
+# e1000 pads short frames in the skb (eth_skb_pad()); the peer finds the
+# frame's 6 bytes, then zeros
+check "e1000 pair: 6 B frames (shorter than the header), zero padding verified" \
+	h0tx e1000-verify-6 -i "$e0" -n 500 -s 6 --sub-header --verify="$e1"
 
 check "bad usage: unknown interface exits 2" \
 	sh -c "$H0TX -i nosuchif0 -n 1 >/dev/null 2>&1; [ \$? = 2 ]"
-check "bad usage: size out of range exits 2" \
+check "bad usage: -s 9 without --sub-header exits 2" \
 	sh -c "$H0TX -i $v -s 9 >/dev/null 2>&1; [ \$? = 2 ]"
+check "bad usage: -s 0 exits 2, with --sub-header too" \
+	sh -c "$H0TX -i $v -s 0 --sub-header >/dev/null 2>&1; [ \$? = 2 ]"
 done_testing
