@@ -1,18 +1,30 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Summarise one bench run (bench/guest.sh's output directory).
+"""Summarise a bench run (bench/guest.sh's output directory), or pool the
+rounds of several.
 
 Usage: bench/report.py DIR
+       bench/report.py --pool OUT DIR DIR...
 
 Reads DIR/runs.tsv and the JSON of every run, prints the tables to stdout
-and writes the same text to DIR/bench.txt and the numbers to DIR/bench.json.
+and writes the same text to DIR/bench.txt and the numbers to DIR/bench.json
+(with --pool: to OUT/, which it creates; the DIRs are only read).
 Every ratio is taken within one round (the two runs it compares were
 measured minutes apart at most), then summarised over the rounds as
 min / median / max. page/copy is also summarised, per size and device, as
 the geometric mean of the rounds' ratios with its 95 % t-interval, and
 judged against the seed's gain on that interval: met, not met or
 undecided, with the rounds an interval of +-3 % would need at the spread
-seen. Exit status: 0, or 2 when DIR holds no usable run.
+seen. Round 0 is the guest's warm-up (every run once, before the clock
+that counts): it is counted and left out.
+
+--pool takes every round of every DIR as one sample (the benches must be
+the same: a mix of kernels or machines is the caller's error) and also
+gives each DIR's own interval per size and device. Where two DIRs'
+intervals do not overlap, the runs disagree: the pooled verdict is then
+"undecided", whatever the pooled interval says, because the rounds of one
+run would not be a sample of the next.
+Exit status: 0, or 2 on bad usage or when a DIR holds no usable run.
 """
 import json
 import math
@@ -39,6 +51,8 @@ KEY = {"sink": "exnic", "sinkwq": "exnic_wq", "null": "limit",
 PATHS = {"off": "copy", "on": "page"}
 # the device the goals are judged on
 GOAL_DEV = "sink"
+# bench/guest.sh's warm-up round: every run once, not measured
+WARMUP = 0
 
 
 def devices(runs):
@@ -165,13 +179,26 @@ def fmt3(s, f="{:.3f}"):
 
 
 class Table:
+    """The measured runs (round 0, the warm-up, left out), by (run, round):
+    run is the index of the DIR a run came from (0 without --pool)."""
     def __init__(self, runs):
         self.by = {}
+        runs = [r for r in runs if r["round"] != WARMUP]
         for r in runs:
             if r["exit"] == 0 and "pps" in r:
-                self.by[(r["round"], r["size"], r["dev"], r["flag"], r["tool"])] = r
-        self.rounds = sorted({r["round"] for r in runs})
+                self.by[((r.get("run", 0), r["round"]), r["size"], r["dev"],
+                         r["flag"], r["tool"])] = r
+        self.rounds = sorted({(r.get("run", 0), r["round"]) for r in runs})
         self.sizes = sorted({r["size"] for r in runs})
+        self.nruns = len({n[0] for n in self.rounds})
+
+    def only(self, run):
+        """The same table restricted to the rounds of one run."""
+        t = Table([])
+        t.by = {k: v for k, v in self.by.items() if k[0][0] == run}
+        t.rounds = [n for n in self.rounds if n[0] == run]
+        t.sizes, t.nruns = self.sizes, 1
+        return t
 
     def get(self, rnd, size, dev, flag, tool, key="pps"):
         r = self.by.get((rnd, size, dev, flag, tool))
@@ -196,7 +223,10 @@ class Table:
 
     def page_over_copy(self, size, dev, tool, gain_pct):
         """page/copy's 95 % interval over the rounds, judged against gain_pct.
-        A ratio of 0 (a run that sent nothing) has no log: left out."""
+        A ratio of 0 (a run that sent nothing) has no log: left out.
+        Pooled over several runs, also each run's own interval (per_run)
+        and whether they overlap (runs_agree); where they do not, the
+        verdict is undecided."""
         xs = [x for x in self.ratio_list(size, (dev, "on", tool), (dev, "off", tool))
               if x > 0]
         ci = interval(xs)
@@ -206,19 +236,51 @@ class Table:
                   hi_pct=pct(ci["hi"]), goal_gain_pct=gain_pct,
                   verdict=verdict(ci, gain_pct),
                   rounds_for_3pct=rounds_needed(ci["sd_log"]))
+        if self.nruns > 1:
+            per = [self.only(n).page_over_copy(size, dev, tool, gain_pct)
+                   for n in range(self.nruns)]
+            ci["per_run"] = per
+            ci["runs_agree"] = agree(per)
+            if ci["runs_agree"] is False and ci["verdict"] is not None:
+                ci["verdict"] = "undecided"
         return ci
 
 
-def build(d):
-    runs = load(d)
-    if not runs:
-        print(f"bench/report.py: no runs in {d}/runs.tsv", file=sys.stderr)
-        sys.exit(2)
+def agree(cis):
+    """False when two of the intervals cis (None: no rounds; lo None: one
+    round) are disjoint, True when every pair overlaps, None when fewer
+    than two have an interval."""
+    iv = [(c["lo"], c["hi"]) for c in cis if c and c["lo"] is not None]
+    if len(iv) < 2:
+        return None
+    return all(a[1] >= b[0] and b[1] >= a[0]
+               for i, a in enumerate(iv) for b in iv[i + 1:])
+
+
+def build(d, pool=None):
+    """The results of run directory d, or of the directories pool (a list:
+    their rounds pooled, d then only names where the results go)."""
+    runs = []
+    for n, src in enumerate(pool or [d]):
+        rs = load(src)
+        if not rs:
+            print(f"bench/report.py: no runs in {src}/runs.tsv", file=sys.stderr)
+            sys.exit(2)
+        for r in rs:
+            r["run"] = n
+            if pool:
+                r["file"] = os.path.join(src, r["file"])
+        runs += rs
     t = Table(runs)
     devs = devices(runs)
     res = {"devices": devs, "rounds": len(t.rounds), "sizes": t.sizes, "failed_runs":
-           [r["file"] for r in runs if r["exit"] != 0], "by_tool": {}}
-    for tool in TOOLS:
+           [r["file"] for r in runs if r["exit"] != 0],
+           "warmup_runs": sum(1 for r in runs if r["round"] == WARMUP),
+           "by_tool": {}}
+    if pool:
+        res["pooled"] = [{"dir": src, "rounds": len(t.only(n).rounds)}
+                         for n, src in enumerate(pool)]
+    for tool in (tl for tl in TOOLS if any(r["tool"] == tl for r in runs)):
         per = {}
         for s in t.sizes:
             e = {}
@@ -234,7 +296,7 @@ def build(d):
                     for flag, path in PATHS.items():
                         e[f"{key(dev)}_over_{key(lim)}_{path}"] = t.ratios(
                             s, (dev, flag, tool), (lim, flag, tool))
-            if tool == "h0":
+            if tool == "h0" and any(r["tool"] == "min" for r in runs):
                 for dev in devs:
                     for flag, path in PATHS.items():
                         e[f"min_over_h0_{dev}_{path}"] = t.ratios(
@@ -264,8 +326,16 @@ def ci_row(ci, goal):
           else "none")
     v = ci["verdict"] or "-"
     r = str(ci["rounds_for_3pct"]) if ci["rounds_for_3pct"] else "-"
-    return (f"{ci['n']:>3} {ci['gain_pct']:+6.1f}% {iv:<19} {g:>6}  "
-            f"{v:<9} {r:>16}")
+    row = (f"{ci['n']:>3} {ci['gain_pct']:+6.1f}% {iv:<19} {g:>6}  "
+           f"{v:<9} {r:>16}")
+    if "per_run" in ci:
+        row += "  " + " | ".join(
+            "-" if not c else f"{c['gain_pct']:+.1f}% none" if c["lo"] is None
+            else f"{c['gain_pct']:+.1f}% {c['lo_pct']:+.1f}..{c['hi_pct']:+.1f}"
+            for c in ci["per_run"])
+        if ci["runs_agree"] is False:
+            row += "  runs disagree"
+    return row
 
 
 def verdicts(per, dev):
@@ -284,12 +354,13 @@ def verdicts(per, dev):
 
 def text(res, d):
     L = []
-    env = os.path.join(d, "guest-env.txt")
-    host = os.path.join(d, "host-env.txt")
-    for p in (host, env):
-        if os.path.exists(p):
-            with open(p) as f:
-                L += ["  " + x.rstrip() for x in f]
+    for n, src in enumerate([p["dir"] for p in res.get("pooled", [])] or [d]):
+        if "pooled" in res:
+            L.append(f"  run {n + 1}: {src}, {res['pooled'][n]['rounds']} rounds")
+        for p in (os.path.join(src, "host-env.txt"), os.path.join(src, "guest-env.txt")):
+            if os.path.exists(p):
+                with open(p) as f:
+                    L += ["  " + ("  " if "pooled" in res else "") + x.rstrip() for x in f]
     tc = res.get("tcg_costs")
     if tc:
         L.append("  fixed vs per-byte cost (bench/tcg_costs), guest under TCG / host:")
@@ -306,6 +377,13 @@ def text(res, d):
     L.append("  page/copy is judged on the 95 % interval of its geometric mean "
              "over the rounds")
     L.append("  Under qemu TCG the absolute rates mean little: read the ratios.")
+    if "pooled" in res:
+        L.append(f"  pooled: the rounds of {len(res['pooled'])} runs as one sample; "
+                 "after each interval, each run's own;")
+        L.append("  where two runs' intervals are disjoint the runs disagree "
+                 "and the verdict is undecided")
+    if res.get("warmup_runs"):
+        L.append(f"  round 0, the warm-up ({res['warmup_runs']} runs), left out")
     if res["failed_runs"]:
         L.append(f"  FAILED runs (left out): {' '.join(res['failed_runs'])}")
     for tool, per in res["by_tool"].items():
@@ -380,7 +458,7 @@ def text(res, d):
         if any(e["limit_busy_met"] is not None for e in per.values()):
             L.append(f"     exnic page >= {LIMIT_GOAL} x limit-busy (median): "
                      f"{'met' if not lb else 'NOT met at ' + ', '.join(lb) + ' B'}")
-        if tool == "headlen0_tx":
+        if tool == "headlen0_tx" and "xsk_min_tx" in res["by_tool"]:
             L.append("")
             L.append("sender check: xsk_min_tx pps / headlen0_tx pps, same device, "
                      "path, size and round (> 1: headlen0_tx is slower)")
@@ -394,20 +472,39 @@ def text(res, d):
     return "\n".join(x.rstrip() for x in L) + "\n"
 
 
+def usage_error(msg):
+    print(f"bench/report.py: {msg} (see --help)", file=sys.stderr)
+    sys.exit(2)
+
+
 def main():
-    if len(sys.argv) != 2 or sys.argv[1] in ("-h", "--help"):
-        print(__doc__.strip(), file=sys.stderr if len(sys.argv) != 2 else sys.stdout)
-        sys.exit(2 if len(sys.argv) != 2 else 0)
-    d = sys.argv[1]
-    if not os.path.exists(os.path.join(d, "runs.tsv")):
-        print(f"bench/report.py: {d}/runs.tsv not found: not a bench run directory",
-              file=sys.stderr)
-        sys.exit(2)
-    res = build(d)
+    args = sys.argv[1:]
+    if args[:1] in (["-h"], ["--help"]):
+        print(__doc__.strip())
+        sys.exit(0)
+    pool = None
+    if args[:1] == ["--pool"]:
+        if len(args) < 4:
+            usage_error("--pool wants OUT and at least two run directories")
+        d, pool = args[1], args[2:]
+        if len(set(map(os.path.realpath, pool))) != len(pool):
+            usage_error("--pool names a run directory twice")
+    elif len(args) != 1 or args[0].startswith("-"):
+        usage_error("wants one run directory, or --pool OUT DIR DIR...")
+    else:
+        d = args[0]
+    for src in pool or [d]:
+        if not os.path.exists(os.path.join(src, "runs.tsv")):
+            print(f"bench/report.py: {src}/runs.tsv not found: not a bench run directory",
+                  file=sys.stderr)
+            sys.exit(2)
+    if pool:
+        os.makedirs(d, exist_ok=True)
+    res = build(d, pool)
     tc = {}
     for side in ("guest", "host"):
         try:
-            with open(os.path.join(d, f"tcg-costs-{side}.json")) as f:
+            with open(os.path.join((pool or [d])[0], f"tcg-costs-{side}.json")) as f:
                 tc[side] = json.load(f)
         except (OSError, ValueError):
             pass

@@ -32,14 +32,14 @@ def run_json(tool, pps):
     return {"tx": t} if tool == "h0" else t
 
 
-def make(d, ratios, sizes=(1500,), tools=("h0", "min"), edit=None):
+def make(d, ratios, sizes=(1500,), tools=("h0", "min"), edit=None, first=1):
     """A run directory: ratios maps a device to its page/copy ratio per
     round (the copy run at COPY_PPS). edit(row, text) may change a run:
     row is [round, size, dev, flag, tool, exit, path], text the JSON."""
     os.makedirs(os.path.join(d, "runs"), exist_ok=True)
     rows = []
     for dev, rs in ratios.items():
-        for n, x in enumerate(rs, 1):
+        for n, x in enumerate(rs, first):
             for size in sizes:
                 for flag, pps in (("off", COPY_PPS), ("on", COPY_PPS * x)):
                     for tool in tools:
@@ -64,9 +64,11 @@ def strict(text):
     return json.loads(text, parse_constant=bad)
 
 
-def report(d):
-    """bench/report.py DIR: its bench.json (parsed strictly) and bench.txt."""
-    p = subprocess.run([sys.executable, REPORT, d], capture_output=True, text=True)
+def report(d, pool=None):
+    """bench/report.py DIR (or --pool DIR POOL...): its bench.json (parsed
+    strictly) and bench.txt."""
+    args = ["--pool", d] + pool if pool else [d]
+    p = subprocess.run([sys.executable, REPORT] + args, capture_output=True, text=True)
     assert p.returncode == 0, f"exit {p.returncode}: {p.stderr}"
     with open(os.path.join(d, "bench.json")) as f:
         res = strict(f.read())
@@ -232,7 +234,7 @@ def failed_runs_left_out():
     xs = [math.exp(x) for x in LOGS]
 
     def edit(row, txt):
-        n, dev, flag, tool = row[0], row[2], row[3], row[4]
+        n, flag, tool = row[0], row[3], row[4]
         if n == 2 and flag == "on":
             row[5] = 1                          # failed: its (wild) rate is ignored
             return json.dumps(run_json(tool, COPY_PPS * 50))
@@ -299,6 +301,77 @@ def devices_from_the_data():
         assert res["by_tool"]["xsk_min_tx"]["1500"]["gain_verdict"] is None
         assert "goal exnic page" not in txt
         assert [r[1] for r in rows(txt)] == ["limit", "e1000e"]
+
+
+@case
+def warmup_round_left_out():
+    # round 0 at a wild ratio: the interval is that of rounds 1..5 alone
+    xs = [50.0] + [math.exp(x) for x in LOGS]
+    with tmpdir() as d:
+        res, txt = report(make(d, {"sink": xs}, tools=("min",), first=0))
+        c = ci(res, "sink")
+        assert c["n"] == 5 and close(c["lo"], LO) and close(c["hi"], HI), c
+        assert res["rounds"] == 5 and res["warmup_runs"] == 2, res
+        assert "round 0, the warm-up (2 runs), left out" in txt
+        assert "5 rounds;" in txt
+        # one sender: no headlen0_tx table and no sender check
+        assert list(res["by_tool"]) == ["xsk_min_tx"], list(res["by_tool"])
+        assert "== sender: headlen0_tx" not in txt and "sender check" not in txt
+        assert "min_over_h0_sink_copy" not in res["by_tool"]["xsk_min_tx"]["1500"]
+
+
+@case
+def pooled_runs():
+    a = [math.exp(x) for x in LOGS]                 # around +10.5 %
+    b = [math.exp(x + 0.01) for x in LOGS]          # around +11.6 %: overlaps a
+    far = [math.exp(x + 0.3) for x in LOGS]         # around +49 %: disjoint
+    with tmpdir() as top:
+        da, db, dc, out = (os.path.join(top, x) for x in ("a", "b", "c", "out"))
+        make(da, {"sink": a, "null": a}, tools=("min",), first=0)
+        make(db, {"sink": b, "null": far}, tools=("min",))
+        res, txt = report(out, [da, db])
+        c = ci(res, "sink")
+        want = rp.interval(a[1:] + b)
+        assert c["n"] == 9 and close(c["lo"], want["lo"]) and close(c["hi"], want["hi"]), c
+        assert c["runs_agree"] is True and c["verdict"] == "not met", c
+        assert [p["n"] for p in c["per_run"]] == [4, 5], c["per_run"]
+        assert close(c["per_run"][1]["lo"], LO * math.exp(0.01)), c["per_run"]
+        # the limit's two runs disagree: undecided, whatever the pooled interval
+        n = ci(res, "null")
+        assert n["runs_agree"] is False and n["verdict"] == "undecided", n
+        assert rp.verdict(n, 0.0) == "met"          # what pooling alone would say
+        assert res["pooled"] == [{"dir": da, "rounds": 4}, {"dir": db, "rounds": 5}]
+        assert res["rounds"] == 9 and res["warmup_runs"] == 4
+        r = rows(txt)
+        assert r[1][-2:] == ["runs", "disagree"] and "disagree" not in r[0], r
+        assert f"run 1: {da}, 4 rounds" in txt and f"run 2: {db}, 5 rounds" in txt
+        assert "pooled: the rounds of 2 runs" in txt
+        assert not os.path.exists(os.path.join(da, "bench.txt")), "a pooled dir written"
+        # a run that has one round only has no interval of its own: no disagreement
+        make(dc, {"sink": [2.0], "null": [2.0]}, tools=("min",))
+        res, _ = report(out, [da, dc])
+        assert ci(res, "null")["runs_agree"] is None
+        assert ci(res, "null")["per_run"][1]["lo"] is None
+    assert rp.agree([None, {"lo": 1.0, "hi": 1.1}, {"lo": 1.1, "hi": 1.2}]) is True
+    assert rp.agree([{"lo": 1.0, "hi": 1.1}, {"lo": 1.11, "hi": 1.2}]) is False
+
+
+@case
+def bad_usage():
+    def run(*args):
+        return subprocess.run([sys.executable, REPORT] + list(args),
+                              capture_output=True, text=True)
+    with tmpdir() as d:
+        make(d, {"sink": [1.1, 1.2]}, tools=("min",))
+        for args in ([], [d, d], ["--pool", d, d], ["--pool", os.path.join(d, "o"), d, d],
+                     ["--bogus"], [os.path.join(d, "none")],
+                     ["--pool", os.path.join(d, "o"), d, os.path.join(d, "none")]):
+            p = run(*args)
+            assert p.returncode == 2 and p.stderr.startswith("bench/report.py: "), \
+                (args, p.returncode, p.stderr)
+            assert "Traceback" not in p.stderr, p.stderr
+        p = run("--help")
+        assert p.returncode == 0 and "--pool OUT DIR DIR" in p.stdout, p
 
 
 def main():
