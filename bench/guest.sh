@@ -19,7 +19,8 @@
 # $KIT_OUT/runs.tsv.
 #
 # Usage: bench/guest.sh ROUNDS SECONDS [--sndbuf BYTES] [--fetch 0|1]
-#                      [--poll-ms MS] SIZE...
+#                      [--poll-ms MS] [--setups "sink null ..."]
+#                      [--senders "min h0"] SIZE...
 #   SIZE is a frame length with the Ethernet header; above 4096 the frame
 #   is sent as ceil(SIZE / 3072) descriptors (--mb, multi-buffer).
 #   --sndbuf: both senders' SO_SNDBUF (0 or absent: the kernel's default).
@@ -27,8 +28,17 @@
 #   (its debugfs "fetch" switch), as a NIC whose DMA costs no CPU.
 #   --poll-ms: how long the sink's engine polls after its last frame in
 #   the "sink" setup (default 10).
+#   --setups: the setups to time, of sink, sinkwq, null, nullb, e1000e,
+#   virtio (default "sink null e1000e virtio"; e1000e and virtio only when
+#   the VM has them).
+#   --senders: min (xsk_min_tx, the default) and/or h0 (headlen0_tx).
 #   headlen0_tx runs with --no-check (each UMEM chunk written once, no
 #   compare on completion), as xsk_min_tx does.
+# Round 0 is a warm-up: every run once, for 1 s, recorded as round 0 and
+# left out by bench/report.py (a size's first runs after boot pay for
+# first-time allocations and translations, on whichever path runs first).
+# In a round, a device's two paths run back to back, their order and the
+# devices' order turned round every other round.
 #   EXNIC_KO=PATH loads that exnic.ko instead of the kernel build's (after
 #   the kernel build's exnic_sim.ko, which creates the devices).
 set -euo pipefail
@@ -36,9 +46,11 @@ set -euo pipefail
 rounds=${1:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
 secs=${2:?usage: bench/guest.sh ROUNDS SECONDS SIZE...}
 shift 2
-sndbuf=0 fetch=1 poll_ms=10
+sndbuf=0 fetch=1 poll_ms=10 setups="sink null e1000e virtio" senders=min
 while [ $# -gt 0 ]; do
 	case $1 in
+	--setups) setups=${2:?--setups needs a list}; shift 2 ;;
+	--senders) senders=${2:?--senders needs a list}; shift 2 ;;
 	--poll-ms) poll_ms=${2:?--poll-ms needs milliseconds}; shift 2 ;;
 	--sndbuf) sndbuf=${2:?--sndbuf needs bytes}; shift 2 ;;
 	--fetch) fetch=${2:?--fetch needs 0 or 1}; shift 2 ;;
@@ -47,6 +59,20 @@ while [ $# -gt 0 ]; do
 done
 sb=(); [ "$sndbuf" = 0 ] || sb=(--sndbuf "$sndbuf")
 [ $# -gt 0 ] || { echo "bench/guest.sh: no sizes given" >&2; exit 2; }
+for x in $setups; do
+	case $x in sink|sinkwq|null|nullb|e1000e|virtio) ;;
+	*) echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio)" >&2; exit 2 ;;
+	esac
+done
+for x in $senders; do
+	case $x in min|h0) ;;
+	*) echo "bench/guest.sh: unknown sender '$x' (min h0)" >&2; exit 2 ;;
+	esac
+done
+if [ -z "$setups" ] || [ -z "$senders" ]; then
+	echo "bench/guest.sh: no setup or no sender" >&2
+	exit 2
+fi
 sizes=("$@")
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -137,14 +163,19 @@ echo "sink engine: polls ${poll_ms} ms after its last frame on CPU 1 (exnic), qu
 # Where unbound work items run: CPU 0 (with the sender) or CPU 1; whether
 # the sink's engine polls; whether a busy loop holds CPU 1
 wqmask=/sys/devices/virtual/workqueue/cpumask
-devs_all=(sinkwq null)
-if [ "$(nproc)" -ge 2 ] && [ -w "$wqmask" ]; then
-	devs_all=(sink sinkwq null nullb)
-else
-	log "one CPU: only the sinkwq and null setups"
-fi
-[ -z "$e1k" ] || devs_all+=(e1000e)
-[ -z "$vnet" ] || devs_all+=(virtio)
+two_cpus=0
+[ "$(nproc)" -ge 2 ] && [ -w "$wqmask" ] && two_cpus=1
+devs_all=()
+for x in $setups; do
+	case $x in
+	sink|nullb) [ "$two_cpus" = 1 ] || { log "one CPU: no $x setup"; continue; } ;;
+	e1000e) [ -n "$e1k" ] || { log "no e1000e in the VM: no e1000e setup"; continue; } ;;
+	virtio) [ -n "$vnet" ] || { log "no virtio_net in the VM: no virtio setup"; continue; } ;;
+	esac
+	devs_all+=("$x")
+done
+[ "${#devs_all[@]}" -gt 0 ] || { echo "bench/guest.sh: none of the setups '$setups' exists here" >&2; exit 1; }
+read -r -a tools_all <<<"$senders"
 spinner=''
 unspin() { [ -z "$spinner" ] || { kill "$spinner" 2>/dev/null; wait "$spinner" 2>/dev/null || true; }; spinner=''; }
 trap unspin EXIT
@@ -167,27 +198,30 @@ iface_of() {
 	esac
 }
 
+# setflag DEV on|off: the page path (on) or the copy path (off) on DEV
 setflag() {
-	local i
-	for i in "$sink" "$null" $e1k; do ethtool --set-priv-flags "$i" tx-no-linear "$1"; done
-	[ -n "$vnet" ] || return 0
-	if [ "$1" = off ]; then
+	if [ "$1" != virtio ]; then
+		ethtool --set-priv-flags "$(iface_of "$1")" tx-no-linear "$2"
+	elif [ "$2" = off ]; then
 		[ -d /sys/module/nl_force ] || insmod "$force_ko" ifname="$vnet" clear=1
 	else
 		[ ! -d /sys/module/nl_force ] || rmmod nl_force
 	fi
-	return 0
+}
+setflags() {
+	local dev
+	for dev in sink null ${e1k:+e1000e} ${vnet:+virtio}; do setflag "$dev" "$1"; done
 }
 
 # Which path the skbs take, per device and flag: the probe at ndo_start_xmit
 place sinkwq
 for dev in sink null ${e1k:+e1000e} ${vnet:+virtio}; do
 	i=$(iface_of "$dev")
-	setflag off
+	setflag "$dev" off
 	"$h0" -i "$i" -s 1500 -n 2000 --json --no-progress --expect-linear \
 		>"$out/runs/probe-$dev-off.json" 2>"$out/runs/probe-$dev-off.err" ||
 		log "probe: $dev off: not every skb linear (see probe-$dev-off.json)"
-	setflag on
+	setflag "$dev" on
 	"$h0" -i "$i" -s 1500 -n 2000 --json --no-progress --expect-headlen0=100 \
 		>"$out/runs/probe-$dev-on.json" 2>"$out/runs/probe-$dev-on.err" ||
 		log "probe: $dev on: not every skb headlen 0 (see probe-$dev-on.json)"
@@ -195,43 +229,55 @@ done
 
 fails=0
 start=$(date +%s)
-for r in $(seq "$rounds"); do
-	# Odd rounds off before on, sink before null, headlen0_tx first; even
-	# rounds the other way round, so that a drift does not favour one side.
-	if [ $((r % 2)) = 1 ]; then
-		flags=(off on) tools=(h0 min) devs=("${devs_all[@]}")
+# timed ROUND SIZE DEV FLAG TOOL SECONDS: one run, recorded in runs.tsv
+timed() {
+	local r=$1 s=$2 dev=$3 flag=$4 tool=$5 t=$6 i name rc=0 cmd mb
+	i=$(iface_of "$dev")
+	mb=$(mb_for "$s")
+	name=r$r-s$s-$dev-$flag-$tool
+	if [ "$tool" = h0 ]; then
+		cmd=("$h0" -i "$i" -s "$s" --mb "$mb" -d "$t"
+		     --no-probe --no-check "${sb[@]}" --json --no-progress)
 	else
-		flags=(on off) tools=(min h0)
-		devs=(); for dev in "${devs_all[@]}"; do devs=("$dev" "${devs[@]}"); done
+		cmd=("$min" -i "$i" -s "$s" --mb "$mb" -d "$t" "${sb[@]}" --json)
 	fi
+	taskset -c 0 "${cmd[@]}" >"$out/runs/$name.json" 2>"$out/runs/$name.err" || rc=$?
+	[ "$rc" = 0 ] || { fails=$((fails + 1))
+		log "$name: exit $rc: $(tail -1 "$out/runs/$name.err")"; }
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$s" "$dev" \
+		"$flag" "$tool" "$rc" "runs/$name.json" >>"$out/runs.tsv"
+}
+for r in $(seq 0 "$rounds"); do
+	# Odd rounds (and the warm-up) copy before page, the devices and the
+	# senders in their order; even rounds the other way round, so that a
+	# drift does not favour one side. A device's two paths run back to back.
+	if [ $((r % 2)) = 0 ] && [ "$r" != 0 ]; then
+		flags=(on off) tools=(); devs=()
+		for x in "${tools_all[@]}"; do tools=("$x" "${tools[@]}"); done
+		for x in "${devs_all[@]}"; do devs=("$x" "${devs[@]}"); done
+	else
+		flags=(off on) tools=("${tools_all[@]}") devs=("${devs_all[@]}")
+	fi
+	t=$secs
+	[ "$r" != 0 ] || t=1
 	for s in "${sizes[@]}"; do
-		mb=$(mb_for "$s")
-		for flag in "${flags[@]}"; do
-			setflag "$flag"
-			for dev in "${devs[@]}"; do
-				i=$(iface_of "$dev")
-				place "$dev"
+		for dev in "${devs[@]}"; do
+			place "$dev"
+			for flag in "${flags[@]}"; do
+				setflag "$dev" "$flag"
 				for tool in "${tools[@]}"; do
-					name=r$r-s$s-$dev-$flag-$tool
-					if [ "$tool" = h0 ]; then
-						cmd=("$h0" -i "$i" -s "$s" --mb "$mb" -d "$secs"
-						     --no-probe --no-check "${sb[@]}" --json --no-progress)
-					else
-						cmd=("$min" -i "$i" -s "$s" --mb "$mb" -d "$secs" "${sb[@]}" --json)
-					fi
-					rc=0
-					taskset -c 0 "${cmd[@]}" >"$out/runs/$name.json" 2>"$out/runs/$name.err" || rc=$?
-					[ "$rc" = 0 ] || { fails=$((fails + 1))
-						log "$name: exit $rc: $(tail -1 "$out/runs/$name.err")"; }
-					printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$s" "$dev" \
-						"$flag" "$tool" "$rc" "runs/$name.json" >>"$out/runs.tsv"
+					timed "$r" "$s" "$dev" "$flag" "$tool" "$t"
 				done
 			done
 		done
 	done
-	log "round $r of $rounds done after $(( $(date +%s) - start )) s"
+	if [ "$r" = 0 ]; then
+		log "warm-up round done after $(( $(date +%s) - start )) s"
+	else
+		log "round $r of $rounds done after $(( $(date +%s) - start )) s"
+	fi
 done
-setflag on
+setflags on
 place sinkwq
 
 # What the driver and the device counted over the whole run
