@@ -246,6 +246,48 @@ class Table:
         return ci
 
 
+def mean_interval(xs):
+    """The arithmetic mean of xs and its 95 % t-interval (lo, hi None
+    with one value), for quantities that may be 0 or negative."""
+    n = len(xs)
+    if not n:
+        return None
+    m = statistics.fmean(xs)
+    out = {"n": n, "mean": m, "lo": None, "hi": None}
+    if n >= 2:
+        h = t975(n - 1) * statistics.stdev(xs) / math.sqrt(n)
+        out.update(lo=m - h, hi=m + h)
+    return out
+
+
+def stack_share(t, size, dev, tool, lim, gain_pct):
+    """What the stack's saving is worth on dev: per round, the limit's
+    saving a frame (its copy frame minus its page frame, us) over dev's
+    page-path frame (us), the gain dev would see if the flag saved it
+    exactly what it saves the stack. Its mean and 95 % t-interval, the
+    medians of both times, and the frame cost at which the stack's
+    median saving would give the seed's gain (None without a seed)."""
+    save, cost, share = [], [], []
+    for n in t.rounds:
+        c, p = t.get(n, size, lim, "off", tool), t.get(n, size, lim, "on", tool)
+        d = t.get(n, size, dev, "on", tool)
+        if c and p and d:
+            save.append(1e6 / c - 1e6 / p)
+            cost.append(1e6 / d)
+            share.append(save[-1] / cost[-1])
+    ci = mean_interval(share)
+    if not ci:
+        return None
+    ci.update(save_us=statistics.median(save), cost_us=statistics.median(cost),
+              goal_gain_pct=gain_pct,
+              max_cost_us_for_goal=(statistics.median(save) / (gain_pct / 100)
+                                    if gain_pct else None))
+    ci["side"] = (None if gain_pct is None or ci["lo"] is None
+                  else "above" if ci["lo"] >= gain_pct / 100
+                  else "below" if ci["hi"] < gain_pct / 100 else "across")
+    return ci
+
+
 def agree(cis):
     """False when two of the intervals cis (None: no rounds; lo None: one
     round) are disjoint, True when every pair overlaps, None when fewer
@@ -304,6 +346,9 @@ def build(d, pool=None):
             g = SEED_GAIN.get(s)
             for dev in devs:
                 e[f"{dev}_page_over_copy_ci"] = t.page_over_copy(s, dev, tool, g)
+            if "null" in devs:
+                for dev in (x for x in devs if x not in LIMITS):
+                    e[f"{dev}_stack_share"] = stack_share(t, s, dev, tool, "null", g)
             ci = e.get(f"{GOAL_DEV}_page_over_copy_ci")
             lim = e.get("exnic_over_limit_page")
             limb = e.get("exnic_over_limit_busy_page")
@@ -432,6 +477,34 @@ def text(res, d):
         if few:
             L.append("  none: fewer than 2 rounds, no interval and no verdict")
         L.append("")
+        share = [dv for dv in devs if f"{dv}_stack_share" in next(iter(per.values()))]
+        if share:
+            L.append("the stack's saving on each device: what the flag saves the null device a "
+                     "frame (copy - page, us, median),")
+            L.append("  the device's page-path frame (us, median), and their ratio per round: "
+                     "the gain the stack's saving alone")
+            L.append("  gives the device (mean, 95 % t-interval; below/above: the interval "
+                     "against the seed's gain); for seed:")
+            L.append("  the most a page-path frame may cost for the stack's median saving to "
+                     "give the seed's gain")
+            L.append(f"{'size':>5} {'device':<{dw}} {'saves us':>8} {'frame us':>8} "
+                     f"{'stack share':>11} {'95 % interval':<17} {'seed':>6} "
+                     f"{'side':<6} {'for seed us':>11}")
+            for s, e in per.items():
+                for dv in share:
+                    c = e[f"{dv}_stack_share"]
+                    if not c:
+                        continue
+                    iv = ("none" if c["lo"] is None
+                          else f"{c['lo'] * 100:+.1f}% .. {c['hi'] * 100:+.1f}%")
+                    g = (f"+{c['goal_gain_pct']:.1f}%" if c["goal_gain_pct"] is not None
+                         else "-")
+                    mc = (f"{c['max_cost_us_for_goal']:.2f}"
+                          if c["max_cost_us_for_goal"] is not None else "-")
+                    L.append(f"{s:>5} {label(dv):<{dw}} {c['save_us']:>8.2f} "
+                             f"{c['cost_us']:>8.2f} {c['mean'] * 100:>+10.1f}% {iv:<17} "
+                             f"{g:>6} {c['side'] or '-':<6} {mc:>11}")
+            L.append("")
         L.append("exnic/limit: pps on an exnic sink / on the null device, same path and round")
         first = next(iter(per.values()))
         pairs = [(dv, lm) for dv in SINKS for lm in LIMITS

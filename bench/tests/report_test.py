@@ -357,6 +357,35 @@ def pooled_runs():
 
 
 @case
+def stack_share():
+    # the null device saves 10 us * (1 - 1 / 1.25) = 2 us a frame; exnic's
+    # page frame costs 10 us / x: shares 0.2 x = 0.20, 0.22, 0.18, 0.20
+    with tmpdir() as d:
+        res, txt = report(make(d, {"null": [1.25] * 4, "sink": [1.0, 1.1, 0.9, 1.0],
+                                   "virtio": [8.0, 8.0, 8.0, 8.4]}, tools=("min",)))
+        e = res["by_tool"]["xsk_min_tx"]["1500"]
+        c = e["sink_stack_share"]
+        h = 3.182446 * math.sqrt(0.0008 / 3) / 2
+        assert c["n"] == 4 and close(c["mean"], 0.20), c
+        assert close(c["lo"], 0.20 - h) and close(c["hi"], 0.20 + h), c
+        assert close(c["save_us"], 2.0) and close(c["cost_us"], 10.0), c
+        assert close(c["max_cost_us_for_goal"], 2.0 / 0.323), c
+        assert c["side"] == "below" and c["goal_gain_pct"] == 32.3, c
+        v = e["virtio_stack_share"]                 # 1.6 (x4: 1.68): above the seed
+        assert v["side"] == "above" and v["lo"] >= 0.323, v
+        assert "null_stack_share" not in e          # not for the limit itself
+        r = rows(txt, "  the device's page-path frame")
+        r = r[1:]                                   # past the column heads
+        assert r[0][:3] == ["1500", "exnic", "2.00"] and r[1][1] == "virtio_net", r
+        assert r[0][:6] == ["1500", "exnic", "2.00", "10.00", "+20.0%", "+17.4%"], r
+        assert r[0][-2:] == ["below", "6.19"] and r[1][-2:] == ["above", "6.19"], r
+    with tmpdir() as d:                             # no null device: no such table
+        res, txt = report(make(d, {"sink": [1.1, 1.2]}, tools=("min",)))
+        assert "sink_stack_share" not in res["by_tool"]["xsk_min_tx"]["1500"]
+        assert "the stack's saving" not in txt
+
+
+@case
 def bad_usage():
     def run(*args):
         return subprocess.run([sys.executable, REPORT] + list(args),
