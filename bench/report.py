@@ -265,20 +265,26 @@ def stack_share(t, size, dev, tool, lim, gain_pct):
     saving a frame (its copy frame minus its page frame, us) over dev's
     page-path frame (us), the gain dev would see if the flag saved it
     exactly what it saves the stack. Its mean and 95 % t-interval, the
-    medians of both times, and the frame cost at which the stack's
-    median saving would give the seed's gain (None without a seed)."""
-    save, cost, share = [], [], []
+    medians of both times, the median of dev's own saving (what the flag
+    saves dev a frame beyond what it saves the stack: negative when dev's
+    driver and device cost more on the page path), and the frame cost at
+    which the stack's median saving would give the seed's gain (None
+    without a seed)."""
+    save, cost, share, own = [], [], [], []
     for n in t.rounds:
         c, p = t.get(n, size, lim, "off", tool), t.get(n, size, lim, "on", tool)
         d = t.get(n, size, dev, "on", tool)
-        if c and p and d:
+        dc = t.get(n, size, dev, "off", tool)
+        if c and p and d and dc:
             save.append(1e6 / c - 1e6 / p)
             cost.append(1e6 / d)
             share.append(save[-1] / cost[-1])
+            own.append(1e6 / dc - 1e6 / d - save[-1])
     ci = mean_interval(share)
     if not ci:
         return None
     ci.update(save_us=statistics.median(save), cost_us=statistics.median(cost),
+              own_us=statistics.median(own),
               goal_gain_pct=gain_pct,
               max_cost_us_for_goal=(statistics.median(save) / (gain_pct / 100)
                                     if gain_pct else None))
@@ -486,10 +492,12 @@ def text(res, d):
             L.append("  gives the device (mean, 95 % t-interval; below/above: the interval "
                      "against the seed's gain); for seed:")
             L.append("  the most a page-path frame may cost for the stack's median saving to "
-                     "give the seed's gain")
+                     "give the seed's gain; own:")
+            L.append("  what the flag saves the device's own driver and device a frame (us, "
+                     "median; < 0: they cost more on the page path)")
             L.append(f"{'size':>5} {'device':<{dw}} {'saves us':>8} {'frame us':>8} "
                      f"{'stack share':>11} {'95 % interval':<17} {'seed':>6} "
-                     f"{'side':<6} {'for seed us':>11}")
+                     f"{'side':<6} {'for seed us':>11} {'own us':>7}")
             for s, e in per.items():
                 for dv in share:
                     c = e[f"{dv}_stack_share"]
@@ -503,7 +511,7 @@ def text(res, d):
                           if c["max_cost_us_for_goal"] is not None else "-")
                     L.append(f"{s:>5} {label(dv):<{dw}} {c['save_us']:>8.2f} "
                              f"{c['cost_us']:>8.2f} {c['mean'] * 100:>+10.1f}% {iv:<17} "
-                             f"{g:>6} {c['side'] or '-':<6} {mc:>11}")
+                             f"{g:>6} {c['side'] or '-':<6} {mc:>11} {c['own_us']:>+7.2f}")
             L.append("")
         L.append("exnic/limit: pps on an exnic sink / on the null device, same path and round")
         first = next(iter(per.values()))

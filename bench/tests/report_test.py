@@ -370,15 +370,20 @@ def stack_share():
         assert close(c["lo"], 0.20 - h) and close(c["hi"], 0.20 + h), c
         assert close(c["save_us"], 2.0) and close(c["cost_us"], 10.0), c
         assert close(c["max_cost_us_for_goal"], 2.0 / 0.323), c
+        # exnic's copy frame is 10 us, its page frame 10 / x: it saves
+        # 10 - 10 / x, 2 us of which the stack's: own = 8 - 10 / x, median
+        # of -2, -1.0909, -3.1111, -2
+        assert close(c["own_us"], -2.0), c
         assert c["side"] == "below" and c["goal_gain_pct"] == 32.3, c
         v = e["virtio_stack_share"]                 # 1.6 (x4: 1.68): above the seed
         assert v["side"] == "above" and v["lo"] >= 0.323, v
         assert "null_stack_share" not in e          # not for the limit itself
-        r = rows(txt, "  the device's page-path frame")
+        r = rows(txt, "  gives the device (mean")
         r = r[1:]                                   # past the column heads
         assert r[0][:3] == ["1500", "exnic", "2.00"] and r[1][1] == "virtio_net", r
         assert r[0][:6] == ["1500", "exnic", "2.00", "10.00", "+20.0%", "+17.4%"], r
-        assert r[0][-2:] == ["below", "6.19"] and r[1][-2:] == ["above", "6.19"], r
+        assert r[0][-3:] == ["below", "6.19", "-2.00"], r
+        assert r[1][-3:-1] == ["above", "6.19"], r
     with tmpdir() as d:                             # no null device: no such table
         res, txt = report(make(d, {"sink": [1.1, 1.2]}, tools=("min",)))
         assert "sink_stack_share" not in res["by_tool"]["xsk_min_tx"]["1500"]
