@@ -1,10 +1,10 @@
 #!/bin/bash
 # The bench's guest half: runs in the VM under scripts/vm-run (bench/run
 # starts it; see bench/README.md). Loads exnic with one sink device and one
-# null device, then, in every round, for every size, with the private flag
-# "tx-no-linear" off (copy path) then on (page path), on the sink and on the
-# null device, times headlen0_tx and xsk_min_tx, each pinned to CPU 0. Each
-# device runs in two setups:
+# null device, then, in every round, for every size and setup (--setups),
+# with the copy path (private flag "tx-no-linear" off; on virtio_net,
+# nl_force.ko clear=1) and the page path back to back, times the senders
+# (--senders: xsk_min_tx, headlen0_tx), each pinned to CPU 0. The setups:
 #   sink    the simulated device's TX engine (an unbound work item: DMA,
 #           write-back, the interrupt and NAPI) on CPU 1, polling its ring
 #           (debugfs poll_ms): a DMA engine beside the sender's CPU
@@ -15,6 +15,8 @@
 #   e1000e  a real driver on qemu's 82574L model, when the VM has one and
 #           $KIT_BUILD/kit-series/e1000e/e1000e.ko (series/e1000e/) exists:
 #           its private flag tx-no-linear switches the path as exnic's does
+#   virtio  virtio_net, the upstream adopter, on two virtio-net NICs on a
+#           tap bridge; its copy path is the flag cleared by nl_force.ko
 # One JSON file per run in $KIT_OUT/runs/, one line per run in
 # $KIT_OUT/runs.tsv.
 #
