@@ -118,21 +118,33 @@ def t975(df):
             + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2))
 
 
-def interval(xs):
-    """The geometric mean of the ratios xs and its 95 % interval: a
-    t-interval on their logs, exp(mean +- t(0.975, n-1) sd / sqrt(n)).
-    With one ratio there is a mean but no interval (lo, hi None)."""
-    ls = [math.log(x) for x in xs]
-    n = len(ls)
+def mean_interval(xs):
+    """The arithmetic mean of xs and its 95 % t-interval, mean +- t(0.975,
+    n-1) sd / sqrt(n), with sd and the half-width (None with one value),
+    for quantities that may be 0 or negative."""
+    n = len(xs)
     if not n:
         return None
-    m = statistics.fmean(ls)
-    out = {"n": n, "gmean": math.exp(m), "lo": None, "hi": None,
-           "sd_log": None, "half_log": None}
+    m = statistics.fmean(xs)
+    out = {"n": n, "mean": m, "lo": None, "hi": None, "sd": None, "half": None}
     if n >= 2:
-        sd = statistics.stdev(ls)
+        sd = statistics.stdev(xs)
         h = t975(n - 1) * sd / math.sqrt(n)
-        out.update(sd_log=sd, half_log=h, lo=math.exp(m - h), hi=math.exp(m + h))
+        out.update(sd=sd, half=h, lo=m - h, hi=m + h)
+    return out
+
+
+def interval(xs):
+    """The geometric mean of the ratios xs and its 95 % interval: the
+    t-interval of their logs (mean_interval()), exponentiated.
+    With one ratio there is a mean but no interval (lo, hi None)."""
+    c = mean_interval([math.log(x) for x in xs])
+    if not c:
+        return None
+    out = {"n": c["n"], "gmean": math.exp(c["mean"]), "lo": None, "hi": None,
+           "sd_log": c["sd"], "half_log": c["half"]}
+    if c["lo"] is not None:
+        out.update(lo=math.exp(c["lo"]), hi=math.exp(c["hi"]))
     return out
 
 
@@ -183,6 +195,7 @@ class Table:
     run is the index of the DIR a run came from (0 without --pool)."""
     def __init__(self, runs):
         self.by = {}
+        ids = sorted({r.get("run", 0) for r in runs})
         runs = [r for r in runs if r["round"] != WARMUP]
         for r in runs:
             if r["exit"] == 0 and "pps" in r:
@@ -190,7 +203,9 @@ class Table:
                          r["flag"], r["tool"])] = r
         self.rounds = sorted({(r.get("run", 0), r["round"]) for r in runs})
         self.sizes = sorted({r["size"] for r in runs})
-        self.nruns = len({n[0] for n in self.rounds})
+        self.nruns = len(ids)
+        # pooled: each run's own table, in the order of the runs
+        self.per_run = [self.only(n) for n in ids] if len(ids) > 1 else []
 
     def only(self, run):
         """The same table restricted to the rounds of one run."""
@@ -237,27 +252,12 @@ class Table:
                   verdict=verdict(ci, gain_pct),
                   rounds_for_3pct=rounds_needed(ci["sd_log"]))
         if self.nruns > 1:
-            per = [self.only(n).page_over_copy(size, dev, tool, gain_pct)
-                   for n in range(self.nruns)]
+            per = [t.page_over_copy(size, dev, tool, gain_pct) for t in self.per_run]
             ci["per_run"] = per
             ci["runs_agree"] = agree(per)
             if ci["runs_agree"] is False and ci["verdict"] is not None:
                 ci["verdict"] = "undecided"
         return ci
-
-
-def mean_interval(xs):
-    """The arithmetic mean of xs and its 95 % t-interval (lo, hi None
-    with one value), for quantities that may be 0 or negative."""
-    n = len(xs)
-    if not n:
-        return None
-    m = statistics.fmean(xs)
-    out = {"n": n, "mean": m, "lo": None, "hi": None}
-    if n >= 2:
-        h = t975(n - 1) * statistics.stdev(xs) / math.sqrt(n)
-        out.update(lo=m - h, hi=m + h)
-    return out
 
 
 def stack_share(t, size, dev, tool, lim, gain_pct):
@@ -283,14 +283,15 @@ def stack_share(t, size, dev, tool, lim, gain_pct):
     ci = mean_interval(share)
     if not ci:
         return None
-    ci.update(save_us=statistics.median(save), cost_us=statistics.median(cost),
-              own_us=statistics.median(own),
-              goal_gain_pct=gain_pct,
-              max_cost_us_for_goal=(statistics.median(save) / (gain_pct / 100)
-                                    if gain_pct else None))
-    ci["side"] = (None if gain_pct is None or ci["lo"] is None
-                  else "above" if ci["lo"] >= gain_pct / 100
-                  else "below" if ci["hi"] < gain_pct / 100 else "across")
+    del ci["sd"], ci["half"]
+    saved = statistics.median(save)
+    ci.update(save_us=saved, cost_us=statistics.median(cost),
+              own_us=statistics.median(own), goal_gain_pct=gain_pct,
+              max_cost_us_for_goal=saved / (gain_pct / 100) if gain_pct else None)
+    # the share is a gain: judged as verdict() judges the ratio 1 + share
+    v = verdict({"lo": None if ci["lo"] is None else 1 + ci["lo"],
+                 "hi": None if ci["hi"] is None else 1 + ci["hi"]}, gain_pct)
+    ci["side"] = {"met": "above", "not met": "below", "undecided": "across"}.get(v)
     return ci
 
 
@@ -326,8 +327,8 @@ def build(d, pool=None):
            "warmup_runs": sum(1 for r in runs if r["round"] == WARMUP),
            "by_tool": {}}
     if pool:
-        res["pooled"] = [{"dir": src, "rounds": len(t.only(n).rounds)}
-                         for n, src in enumerate(pool)]
+        res["pooled"] = [{"dir": src, "rounds": len(pt.rounds)}
+                         for src, pt in zip(pool, t.per_run)]
     for tool in (tl for tl in TOOLS if any(r["tool"] == tl for r in runs)):
         per = {}
         for s in t.sizes:
