@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """Host tests of checklist/run's judgement: canned headlen0_tx reports and
-ethtool -S deltas in, item results out. No root, no VM, no NIC.
+counter deltas (ethtool -S, its eth-mac group) in, item results out. No
+root, no VM, no NIC.
 Prints TAP and 'N passed, N failed'; exits 1 on a failure."""
 
 import contextlib
@@ -163,6 +164,114 @@ def no_run_counted_but_the_linear_control_did_fails_nl03():
 def control_counter_live_and_every_run_counted_passes_nl03():
     res = judge(runs(), control={'tx_multicast': cr.CONTROL_FRAMES})
     assert failed(res) == [] and res['NL-03'] == 'pass', res
+
+
+# The MAC's IEEE 802.3 counters (get_eth_mac_stats) instead of the driver's
+# tx_multicast: MulticastFramesXmittedOK leaves broadcasts out, so only the
+# runs of 1 to 13 bytes (ff:00:00:00:00:00) move it.
+BCAST = 'eth-mac-BroadcastFramesXmittedOK'
+MULTI = 'eth-mac-MulticastFramesXmittedOK'
+
+
+def mac_runs(edit=None):
+    """runs() on a driver whose MAC counts the destinations."""
+    def e(n, rep, d):
+        sub = int(n.split('B')[0]) < cr.ETH_HLEN
+        del d['tx_multicast']
+        d.update({'eth-mac-FramesTransmittedOK': N, BCAST: 0 if sub else N,
+                  MULTI: N if sub else 0})
+        if edit:
+            edit(n, rep, d)
+    return runs(e)
+
+
+def mac_stats_of(stdout, rc=0, stderr=''):
+    """cr.mac_stats() of an ethtool that prints STDOUT and exits RC."""
+    def sh(argv, fix=''):
+        assert argv[-2:] == ['--groups', 'eth-mac'], argv
+        return subprocess.CompletedProcess(argv, rc, stdout, stderr)
+    saved, cr.sh = cr.sh, sh
+    try:
+        return cr.mac_stats('eth0')
+    finally:
+        cr.sh = saved
+
+
+@case
+def mac_stats_parses_the_eth_mac_group():
+    got = mac_stats_of('Standard stats for eth0:\n'
+                       'eth-mac-FramesTransmittedOK: 1232\n'
+                       'eth-mac-MulticastFramesXmittedOK: 0\n'
+                       'eth-mac-BroadcastFramesXmittedOK: 232\n')
+    assert got == {'eth-mac-FramesTransmittedOK': 1232, MULTI: 0,
+                   BCAST: 232}, got
+    # Bare names under the header are keyed the same way.
+    got = mac_stats_of('Standard stats for eth0:\n'
+                       '     BroadcastFramesXmittedOK: 7\n')
+    assert got == {BCAST: 7}, got
+
+
+@case
+def mac_stats_without_get_eth_mac_stats_is_empty():
+    # The driver has no get_eth_mac_stats (virtio_net): the header only.
+    assert mac_stats_of('Standard stats for eth0:\n') == {}
+    # ethtool without netlink, or a kernel without ETHTOOL_MSG_STATS_GET.
+    got = mac_stats_of('', 1, 'netlink error: Operation not supported\n')
+    assert got == {}, got
+
+
+@case
+def mac_broadcast_counter_short_fails_nl03():
+    rs = mac_runs(edit_run('14B', lambda rep, d: d.update({BCAST: N - 3})))
+    v, _, _ = cr.judge(types.SimpleNamespace(peer='eth1'), rs,
+                       {BCAST: cr.CONTROL_FRAMES})
+    assert failed(v.res) == ['NL-03', 'NL-13'], v.res
+    assert v.why['NL-03'] == [f'14B: {BCAST} +{N - 3} for {N} broadcast '
+                              'frames: the destination was read from '
+                              'outside the frame'], v.why['NL-03']
+
+
+@case
+def mac_broadcast_counter_counting_all_passes_nl03():
+    assert cr.MCAST.match(BCAST) and cr.MCAST.match(MULTI)
+    # No control: the runs alone show the counter live.
+    for control in (None, {BCAST: cr.CONTROL_FRAMES}):
+        v, _, _ = cr.judge(types.SimpleNamespace(peer='eth1'), mac_runs(),
+                           control)
+        assert failed(v.res) == [] and v.res['NL-03'] == 'pass', v.res
+        assert v.why['NL-03'][0].startswith(
+            f'{BCAST} counted every broadcast frame'), v.why['NL-03']
+
+
+@case
+def mac_receive_and_medium_errors_are_not_the_transmit_path():
+    # Frames received bad, or a carrier lost on a half-duplex link: nothing
+    # the driver built. Only FramesLostDueToIntMACXmitError is.
+    def e(n, rep, d):
+        d.update({'eth-mac-FrameCheckSequenceErrors': 3,
+                  'eth-mac-AlignmentErrors': 1,
+                  'eth-mac-FramesLostDueToIntMACRcvError': 1,
+                  'eth-mac-FrameTooLongErrors': 2,
+                  'eth-mac-CarrierSenseErrors': 1})
+    res = judge(mac_runs(e), control={BCAST: cr.CONTROL_FRAMES})
+    assert failed(res) == [], failed(res)
+
+
+@case
+def mac_internal_transmit_error_fails_nl02():
+    res = judge(mac_runs(edit_run('1514B', lambda rep, d: d.update({
+        'eth-mac-FramesLostDueToIntMACXmitError': 2}))))
+    assert failed(res) == ['NL-02', 'NL-13'], failed(res)
+
+
+@case
+def mac_frames_transmitted_is_not_the_drivers_packet_count():
+    # NL-12 asks for the driver's standard counters: what the MAC sent
+    # says nothing of them.
+    def e(n, rep, d):
+        del d['tx_packets'], d[cr.STD_TX_PACKETS]
+    res = judge(mac_runs(e))
+    assert failed(res) == ['NL-12', 'NL-13'], failed(res)
 
 
 @case
@@ -422,13 +531,12 @@ def fake_tool(stderr, stdout='', rc=2):
                     f'sys.stdout.write({stdout!r})\n'
                     f'sys.stderr.write({stderr!r})\nsys.exit({rc})\n')
         os.chmod(tool, stat.S_IRWXU)
-        saved = cr.ethtool_stats, cr.std_stats
-        cr.ethtool_stats = cr.std_stats = lambda iface: {}
+        saved, cr.counters = cr.counters, lambda iface: {}
         try:
             yield types.SimpleNamespace(tool=tool, iface='eth0', peer='eth1',
                                         count=1)
         finally:
-            cr.ethtool_stats, cr.std_stats = saved
+            cr.counters = saved
 
 
 def run_one_error(stderr, stdout=''):
