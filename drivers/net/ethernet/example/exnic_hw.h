@@ -74,6 +74,18 @@ enum exnic_err {
 };
 
 /*
+ * MAC statistics: IEEE 802.3 counters (ethtool's eth-mac group) of the
+ * frames the MAC transmitted, taken from the destination address it put
+ * on the wire. Read only, clear on EXNIC_CTRL_RESET.
+ */
+#define EXNIC_REG_MAC_STAT(n)		(0x00c0 + 4 * (n))
+enum exnic_mac_stat {
+	EXNIC_MAC_TX_MULTICAST,	/* MulticastFramesXmittedOK: no broadcasts */
+	EXNIC_MAC_TX_BROADCAST,	/* BroadcastFramesXmittedOK */
+	EXNIC_MAC_STAT_COUNT
+};
+
+/*
  * Per queue pair registers. Rings are arrays of 16-byte descriptors;
  * SIZE is a power of two between EXNIC_RING_MIN and EXNIC_RING_MAX.
  * The driver owns [HEAD, TAIL) on neither ring: it produces at TAIL and

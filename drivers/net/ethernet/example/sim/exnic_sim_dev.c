@@ -48,7 +48,7 @@
  *
  * Details exnic_hw.h leaves to the implementation:
  *  - After EXNIC_CTRL_RESET (and at creation) every ring register is 0, every
- *    vector unmasked, every error counter 0. The profile stays.
+ *    vector unmasked, every error and MAC counter 0. The profile stays.
  *  - Setting ENABLE needs a power-of-two SIZE in [EXNIC_RING_MIN,
  *    EXNIC_RING_MAX], else ENABLE stays clear. The ring starts at HEAD 0
  *    with the TAIL written while it was disabled (0 if never written), so
@@ -69,7 +69,8 @@
  *  - A sink's "fetch" debugfs switch (1 at creation) set to 0 makes it
  *    check every DATA buffer's address but copy none of its bytes, as a
  *    NIC whose DMA costs the host CPU nothing would (bench/README.md). The
- *    device's copy then holds stale bytes; nothing reads it in a sink.
+ *    device's copy then holds stale bytes; nothing reads it in a sink, and
+ *    the MAC counters do not count (they need the destination address).
  *  - A device's "poll_ms" debugfs value (0 at creation) makes each queue's
  *    work keep polling TAIL for that long (at most EXNIC_SIM_POLL_MAX_MS,
  *    at least a jiffy) after it last consumed a frame; doorbells meanwhile
@@ -204,6 +205,7 @@ struct exnic_hw {
 	void *tap_ctx;
 	struct exnic_sim_stats stats;
 	atomic_t errors[EXNIC_ERR_COUNT];
+	u32 mac_stats[EXNIC_MAC_STAT_COUNT];
 
 	struct exnic_sim_queue queues[] __counted_by(num_queues);
 };
@@ -643,6 +645,10 @@ u32 exnic_hw_rd32(struct exnic_hw *hw, u32 reg)
 		if (IS_ALIGNED(reg, 4))
 			val = atomic_read(&hw->errors[(reg - EXNIC_REG_ERR(0)) / 4]);
 		break;
+	case EXNIC_REG_MAC_STAT(0) ... EXNIC_REG_MAC_STAT(EXNIC_MAC_STAT_COUNT - 1):
+		if (IS_ALIGNED(reg, 4))
+			val = hw->mac_stats[(reg - EXNIC_REG_MAC_STAT(0)) / 4];
+		break;
 	case EXNIC_QUEUE_BASE(0) ... EXNIC_QUEUE_BASE(EXNIC_MAX_QUEUES) - 1:
 		val = exnic_sim_rd_queue(hw, reg);
 		break;
@@ -678,6 +684,7 @@ static void exnic_sim_reset(struct exnic_hw *hw)
 	}
 	for (i = 0; i < EXNIC_ERR_COUNT; i++)
 		atomic_set(&hw->errors[i], 0);
+	memset(hw->mac_stats, 0, sizeof(hw->mac_stats));
 	exnic_sim_update_peer_link(hw);
 }
 
@@ -1309,6 +1316,20 @@ out:
 EXPORT_SYMBOL_NS_GPL(exnic_sim_rx_inject, EXNIC_SIM);
 
 /* Consumes one frame from the TX ring; false if there was none to take */
+/* Under hw->lock: the MAC counters of a frame sent whole */
+static void exnic_sim_mac_count(struct exnic_hw *hw,
+				const struct exnic_sim_frame *f)
+{
+	if (!READ_ONCE(hw->fetch) && hw->mode == EXNIC_SIM_SINK)
+		return;		/* its bytes were not fetched */
+	if (f->len < ETH_ALEN)
+		return;
+	if (is_broadcast_ether_addr(f->data))
+		hw->mac_stats[EXNIC_MAC_TX_BROADCAST]++;
+	else if (is_multicast_ether_addr(f->data))
+		hw->mac_stats[EXNIC_MAC_TX_MULTICAST]++;
+}
+
 static bool exnic_sim_tx_one(struct exnic_hw *hw, struct exnic_sim_queue *q)
 {
 	struct exnic_sim_frame *f = &q->frame;
@@ -1367,6 +1388,7 @@ static bool exnic_sim_tx_one(struct exnic_hw *hw, struct exnic_sim_queue *q)
 	if (f->status == EXNIC_TXD_STATUS_OK) {
 		hw->stats.tx_frames++;
 		hw->stats.tx_bytes += f->len;
+		exnic_sim_mac_count(hw, f);
 	} else {
 		hw->stats.tx_dropped++;
 		exnic_sim_count_err(hw, ctx.err);
