@@ -9,6 +9,7 @@
 #include <linux/cache.h>
 #include <linux/delay.h>
 #include <linux/etherdevice.h>
+#include <linux/ethtool.h>
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/rtnetlink.h>
@@ -170,6 +171,29 @@ u64 exnic_test_stat(struct exnic_test_dev *d, unsigned int stat)
 	if (exnic_get_queue_stats(d->ndev, 0, tx, NULL))
 		return U64_MAX;
 	return tx[stat];
+}
+
+/*
+ * Multicast and broadcast frames sent, as ethtool's eth-mac group reads
+ * them; U64_MAX if the driver does not report both.
+ */
+u64 exnic_test_tx_group_frames(struct exnic_test_dev *d)
+{
+	const struct ethtool_ops *ops = d->ndev->ethtool_ops;
+	struct ethtool_eth_mac_stats mac = {};
+
+	if (!ops->get_eth_mac_stats)
+		return U64_MAX;
+	/* as ethtool's core hands them to the driver */
+	mac.MulticastFramesXmittedOK = ETHTOOL_STAT_NOT_SET;
+	mac.BroadcastFramesXmittedOK = ETHTOOL_STAT_NOT_SET;
+	rtnl_lock();
+	ops->get_eth_mac_stats(d->ndev, &mac);
+	rtnl_unlock();
+	if (mac.MulticastFramesXmittedOK == ETHTOOL_STAT_NOT_SET ||
+	    mac.BroadcastFramesXmittedOK == ETHTOOL_STAT_NOT_SET)
+		return U64_MAX;
+	return mac.MulticastFramesXmittedOK + mac.BroadcastFramesXmittedOK;
 }
 
 /* Expects every error counter of the device at 0. */

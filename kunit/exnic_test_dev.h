@@ -48,6 +48,7 @@ netdev_tx_t exnic_test_xmit(struct exnic_test_dev *d, struct sk_buff *skb);
 void exnic_test_complete(struct kunit *test, struct exnic_test_dev *d,
 			 struct skb_shape_skb *s);
 u64 exnic_test_stat(struct exnic_test_dev *d, unsigned int stat);
+u64 exnic_test_tx_group_frames(struct exnic_test_dev *d);
 void exnic_test_no_dev_errors(struct kunit *test, struct exnic_test_dev *d);
 
 #endif /* _EXNIC_TEST_DEV_H_ */

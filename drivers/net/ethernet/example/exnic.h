@@ -47,7 +47,10 @@ enum exnic_tx_stat {
 	EXNIC_TX_BOUNCE,	/* misaligned buffer copied to a bounce buffer */
 	EXNIC_TX_CSUM_PARTIAL,	/* CHECKSUM_PARTIAL offloaded */
 	EXNIC_TX_CSUM_HELP,	/* CHECKSUM_PARTIAL the device can't describe */
-	EXNIC_TX_MULTICAST,	/* multicast/broadcast destination */
+#ifdef CONFIG_EXNIC_BASELINE /* exnic_tx_count_dest() */
+	EXNIC_TX_MULTICAST,	/* multicast destination, read by the driver */
+	EXNIC_TX_BROADCAST,	/* broadcast destination, read by the driver */
+#endif
 	EXNIC_TX_DMA_ERR,	/* DMA mapping failure: dropped */
 	EXNIC_TX_DROPS,		/* any other drop */
 	EXNIC_TX_BUSY,		/* NETDEV_TX_BUSY returned */
@@ -215,6 +218,7 @@ enum exnic_state {
  * @state: enum exnic_state bits
  * @reset_work: TX timeout recovery
  * @err_base: device error counters saved across CTRL_RESET
+ * @mac_base: MAC counters saved across CTRL_RESET
  * @txr: TX rings (counters live here, so they survive down/up)
  * @rxr: RX rings
  * @vec: vectors
@@ -232,6 +236,7 @@ struct exnic_priv {
 	unsigned long state;
 	struct work_struct reset_work;
 	u64 err_base[EXNIC_ERR_COUNT];
+	u64 mac_base[EXNIC_MAC_STAT_COUNT];
 
 	struct exnic_ring txr[EXNIC_MAX_QUEUES];
 	struct exnic_ring rxr[EXNIC_MAX_QUEUES];

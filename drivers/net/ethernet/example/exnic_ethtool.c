@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * exnic ethtool operations: -i, -S (the counters that show the
- * IFF_TX_SKB_NO_LINEAR adoption at work), -g/-G, -l/-L, and, in a driver
+ * IFF_TX_SKB_NO_LINEAR adoption at work), the MAC's IEEE 802.3 counters
+ * (-S --groups eth-mac), -g/-G, -l/-L, and, in a driver
  * that sets IFF_TX_SKB_NO_LINEAR, the "tx-no-linear" private flag for A/B
  * measurements.
  *
@@ -38,7 +39,6 @@ static const struct exnic_estat exnic_tx_estats[] = {
 	{ "tx_trailer_buf",		EXNIC_TX_TRAILER_BUF },
 	{ "tx_bounce",			EXNIC_TX_BOUNCE },
 	{ "tx_csum_help",		EXNIC_TX_CSUM_HELP },
-	{ "tx_multicast",		EXNIC_TX_MULTICAST },
 	{ "tx_dma_err",			EXNIC_TX_DMA_ERR },
 	{ "tx_drops",			EXNIC_TX_DROPS },
 	{ "tx_busy",			EXNIC_TX_BUSY },
@@ -87,6 +87,50 @@ u64 exnic_dev_err(struct exnic_priv *priv, unsigned int err)
 {
 	return priv->err_base[err] +
 	       exnic_hw_rd32(priv->hw, EXNIC_REG_ERR(err));
+}
+
+#ifndef CONFIG_EXNIC_BASELINE /* exnic_get_eth_mac_stats() */
+/* A MAC counter (enum exnic_mac_stat) since probe, as exnic_dev_err() */
+static u64 exnic_mac_stat(struct exnic_priv *priv, unsigned int stat)
+{
+	return priv->mac_base[stat] +
+	       exnic_hw_rd32(priv->hw, EXNIC_REG_MAC_STAT(stat));
+}
+
+#endif
+
+/**
+ * exnic_get_eth_mac_stats - ethtool -S --groups eth-mac
+ * @ndev: the net device
+ * @mac: out; the fields the device does not count stay unset
+ *
+ * The MAC counts the multicast and broadcast frames it transmits, from
+ * the destination address it puts on the wire: the driver reads no header
+ * on its xmit path for them.
+ */
+static void exnic_get_eth_mac_stats(struct net_device *ndev,
+				    struct ethtool_eth_mac_stats *mac)
+{
+	struct exnic_priv *priv = netdev_priv(ndev);
+#ifdef CONFIG_EXNIC_BASELINE
+	u64 tx[EXNIC_TX_NSTATS];
+	unsigned int q;
+
+	/* the driver's own count, exnic_tx_count_dest() */
+	mac->MulticastFramesXmittedOK = 0;
+	mac->BroadcastFramesXmittedOK = 0;
+	for (q = 0; q < priv->max_queues; q++) {
+		exnic_ring_stats(&priv->txr[q], tx, EXNIC_TX_NSTATS);
+		mac->MulticastFramesXmittedOK += tx[EXNIC_TX_MULTICAST];
+		mac->BroadcastFramesXmittedOK += tx[EXNIC_TX_BROADCAST];
+	}
+#else
+
+	mac->MulticastFramesXmittedOK =
+		exnic_mac_stat(priv, EXNIC_MAC_TX_MULTICAST);
+	mac->BroadcastFramesXmittedOK =
+		exnic_mac_stat(priv, EXNIC_MAC_TX_BROADCAST);
+#endif
 }
 
 /**
@@ -324,6 +368,7 @@ static const struct ethtool_ops exnic_ethtool_ops = {
 	.get_sset_count		= exnic_get_sset_count,
 	.get_strings		= exnic_get_strings,
 	.get_ethtool_stats	= exnic_get_ethtool_stats,
+	.get_eth_mac_stats	= exnic_get_eth_mac_stats,
 	.get_ringparam		= exnic_get_ringparam,
 	.set_ringparam		= exnic_set_ringparam,
 	.get_channels		= exnic_get_channels,

@@ -74,13 +74,16 @@ static netdev_features_t exnic_fix_features(struct net_device *ndev,
 	return features;
 }
 
-/* Saves the device's error counters, then resets it (they clear). */
+/* Saves the device's error and MAC counters, then resets it (they clear). */
 static void exnic_reset_hw(struct exnic_priv *priv)
 {
 	unsigned int i;
 
 	for (i = 0; i < EXNIC_ERR_COUNT; i++)
 		priv->err_base[i] += exnic_hw_rd32(priv->hw, EXNIC_REG_ERR(i));
+	for (i = 0; i < EXNIC_MAC_STAT_COUNT; i++)
+		priv->mac_base[i] += exnic_hw_rd32(priv->hw,
+						   EXNIC_REG_MAC_STAT(i));
 	exnic_hw_wr32(priv->hw, EXNIC_REG_CTRL, EXNIC_CTRL_RESET);
 }
 

@@ -5,12 +5,15 @@
  * The TX path reads like fbnic_tx_map(). Each place where it depends on
  * how the skb lays out the frame is one small step function below:
  *
- *   exnic_tx_eth_hdr()     header access
  *   exnic_tx_pad()         padding of runts
  *   exnic_tx_push_hdr()    headroom: the in-band TX header
  *   exnic_tx_trailer()     tailroom: the TX trailer
  *   exnic_tx_inline_copy() inline header bytes
  *   exnic_tx_use_head()    mapping of the head
+ *
+ * No step reads a header field: the MAC counts the multicast and broadcast
+ * frames it sends (exnic_get_eth_mac_stats()), so on the AF_XDP path the
+ * CPU touches no frame byte unless the device needs inline bytes.
  *
  * CONFIG_EXNIC_BASELINE builds the linear-assuming variant of each step
  * (what most 6.12 drivers do) so the KUnit suite can prove that it tells
@@ -165,34 +168,22 @@ static void exnic_tx_unmap_buf(struct exnic_ring *ring,
  * ----------------------------------------------------------------------
  */
 
-/* Header access: the frame's Ethernet header; @buf is room for a copy. */
-static const struct ethhdr *exnic_tx_eth_hdr(const struct sk_buff *skb,
-					     struct ethhdr *buf)
+#ifdef CONFIG_EXNIC_BASELINE /* exnic_tx_count_dest() */
+/*
+ * Destination count: the driver counts multicast and broadcast frames
+ * from the Ethernet header at skb->data, where the stack puts it.
+ */
+static void exnic_tx_count_dest(struct exnic_tx_frame *f)
 {
-#ifdef CONFIG_EXNIC_BASELINE
-	/* The stack puts the Ethernet header in the linear part. */
-	return (const struct ethhdr *)skb->data;
-#else
-	/*
-	 * A NO_LINEAR skb may carry its Ethernet header in frag 0: eth_hdr(),
-	 * skb_mac_header() and skb->data then point into headroom, not at the
-	 * frame. skb_header_pointer() reads from the head or copies from the
-	 * frags into @buf; it returns NULL for a frame shorter than the
-	 * header. An AF_XDP skb (headlen 0) has the whole header in frag 0:
-	 * read it there, in place, and keep the copy for split headers (it is
-	 * skb_copy_bits(), a loop over the frags, for 14 bytes on every frame
-	 * otherwise).
-	 */
-	const skb_frag_t *frag = &skb_shinfo(skb)->frags[0];
+	const struct ethhdr *eh = (const struct ethhdr *)f->skb->data;
 
-	if (!skb_headlen(skb) && skb_shinfo(skb)->nr_frags &&
-	    skb_frag_size(frag) >= sizeof(*buf) &&
-	    !PageHighMem(skb_frag_page(frag)))
-		return skb_frag_address(frag);
-	return skb_header_pointer(skb, 0, sizeof(*buf), buf);
-#endif
+	if (is_broadcast_ether_addr(eh->h_dest))
+		f->stats |= BIT(EXNIC_TX_BROADCAST);
+	else if (is_multicast_ether_addr(eh->h_dest))
+		f->stats |= BIT(EXNIC_TX_MULTICAST);
 }
 
+#endif
 /*
  * Padding: runts go on the wire ETH_ZLEN bytes long, from one byte on:
  * AF_XDP refuses only empty frames.
@@ -666,15 +657,13 @@ static int exnic_tx_max_bufs(struct exnic_ring *ring, struct exnic_tx_frame *f)
 /* Every decision about the frame that comes before its descriptors. */
 static int exnic_tx_prepare(struct exnic_ring *ring, struct exnic_tx_frame *f)
 {
-	const struct ethhdr *eh;
-	struct ethhdr ehbuf;
 	int err;
 
 	if (!skb_headlen(f->skb))
 		f->stats |= BIT(EXNIC_TX_HEADLEN0);
-	eh = exnic_tx_eth_hdr(f->skb, &ehbuf);
-	if (eh && is_multicast_ether_addr(eh->h_dest))
-		f->stats |= BIT(EXNIC_TX_MULTICAST);
+#ifdef CONFIG_EXNIC_BASELINE /* exnic_tx_count_dest() */
+	exnic_tx_count_dest(f);
+#endif
 
 	err = exnic_tx_pad(ring, f);
 	if (err)
