@@ -4,8 +4,8 @@
 ///
 /// Flags, in a function on the ndo_start_xmit call graph, a dereference
 /// (p->f, *p, p[i]) of a local pointer assigned the result of
-/// skb_header_pointer(), or of a function of the driver that returns it
-/// (exnic_tx_eth_hdr()), on a path from the assignment that never tests
+/// skb_header_pointer(), or of a function of the driver that returns it,
+/// on a path from the assignment that never tests
 /// the pointer: not as a condition (if (!p), if (p == NULL), if (p),
 /// unlikely(!p), ...) and not in the expression that dereferences it
 /// (p && p->f, !p || p->f, p ? p->f : x). One finding per dereference. A

@@ -64,7 +64,7 @@
 /// eth_hdr()/skb_mac_header() are not even set (mac_header is ~0U: head +
 /// 65535). A driver that steers on the Ethernet type, the VLAN tag or the
 /// destination MAC sends with wrong offloads or wrong descriptors, or
-/// reads out of bounds. Use skb_header_pointer() (exnic_tx_eth_hdr()).
+/// reads out of bounds. Use skb_header_pointer() (docs/porting.rst, NL-03).
 ///
 // Confidence: Moderate (path sensitive within one function only; macros
 // that hide a dereference are not seen)

@@ -103,7 +103,7 @@ static bool hn_tested_or(const struct sk_buff *skb)
 	return !eh || is_multicast_ether_addr(eh->h_dest);
 }
 
-/* exnic_tx_eth_hdr(): a helper that returns skb_header_pointer() */
+/* a helper that returns skb_header_pointer() */
 static const struct ethhdr *hn_eth_hdr(const struct sk_buff *skb,
 				       struct ethhdr *buf)
 {

@@ -10,7 +10,7 @@
 #include <linux/netdevice.h>
 #include <linux/tcp.h>
 
-/* exnic_tx_eth_hdr() */
+/* the guide's header read (docs/porting.rst, NL-03) */
 static const struct ethhdr *neg_eth_hdr(const struct sk_buff *skb,
 					struct ethhdr *buf)
 {

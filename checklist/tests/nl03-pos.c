@@ -7,7 +7,7 @@
 #include <linux/ip.h>
 #include <linux/netdevice.h>
 
-/* exnic's baseline exnic_tx_eth_hdr() */
+/* a header read through the head, as bnx2x_start_xmit() does */
 static const struct ethhdr *pos_eth_hdr(const struct sk_buff *skb)
 {
 	return (const struct ethhdr *)skb->data; /* EXPECT NL-03 */
