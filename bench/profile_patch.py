@@ -17,11 +17,9 @@ frame that closed the batch (a run sends one shape). The counters are
 plain globals: one queue, one sender pinned to one CPU, as bench/profile
 runs it.
 
-Variants:
-  steps           the timing only
-  no-header-read  the timing, and exnic_tx_prepare() reads no Ethernet
-                  header (tx_multicast stays 0): what the page path's
-                  header read costs
+Variants (VARIANTS, each ANCHORS plus its own edits): steps, the timing
+only. A variant that changes one step of the driver prices it A/B in one
+boot (bench/profile --variant steps --variant NAME).
 
 The patch finds its places by text. When the driver changes under it, it
 stops with the text it could not find (exit 1): update ANCHORS below.
@@ -35,7 +33,8 @@ from pathlib import Path
 
 PROFILE_FRAMES = 20000
 
-VARIANTS = ("steps", "no-header-read")
+# name: the edits a variant makes on top of ANCHORS
+VARIANTS = {"steps": []}
 
 TXRX_HELPERS = r"""/* Added by bench/profile_patch.py: per-step time of exnic_start_xmit(). */
 static u64 exprof_frames, exprof_xmit, exprof_prep, exprof_map;
@@ -116,14 +115,6 @@ ANCHORS = [
      "\treturn NETDEV_TX_OK;\n" % PROFILE_FRAMES),
 ]
 
-NO_HEADER_READ = [
-    ("exnic_txrx.c",
-     "\teh = exnic_tx_eth_hdr(f->skb, &ehbuf);\n",
-     "\t/* bench/profile_patch.py no-header-read: the read left out */\n"
-     "\teh = NULL;\n\t(void)ehbuf;\n\t(void)exnic_tx_eth_hdr;\n"),
-]
-
-
 def patch(dest, edits):
     for name, old, new in edits:
         path = dest / name
@@ -165,9 +156,7 @@ def main():
                     ignore=shutil.ignore_patterns("*.o", "*.ko", "*.mod*",
                                                   ".*.cmd", "*.order",
                                                   "Module.symvers"))
-    patch(a.dest, ANCHORS)
-    if a.variant == "no-header-read":
-        patch(a.dest, NO_HEADER_READ)
+    patch(a.dest, ANCHORS + VARIANTS[a.variant])
     return 0
 
 
