@@ -98,7 +98,6 @@ static u64 exnic_mac_stat(struct exnic_priv *priv, unsigned int stat)
 }
 
 #endif
-
 /**
  * exnic_get_eth_mac_stats - ethtool -S --groups eth-mac
  * @ndev: the net device
