@@ -13,7 +13,8 @@
  *
  * No step reads a header field: the MAC counts the multicast and broadcast
  * frames it sends (exnic_get_eth_mac_stats()), so on the AF_XDP path the
- * CPU touches no frame byte unless the device needs inline bytes.
+ * CPU touches no frame byte unless a quirk of the device asks for it
+ * (inline bytes, a bounce buffer).
  *
  * CONFIG_EXNIC_BASELINE builds the linear-assuming variant of each step
  * (what most 6.12 drivers do) so the KUnit suite can prove that it tells
