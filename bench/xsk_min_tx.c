@@ -10,22 +10,34 @@
  * kicks. If headlen0_tx sends as fast as this, the tool is not what limits
  * a measurement.
  *
+ * --interleave MS measures both transmit paths in one run: every MS
+ * milliseconds it switches the device's private flag tx-no-linear (exnic's,
+ * the null device's), so the copy path's and the page path's slices take
+ * turns, and counts the frames completed in each slice after its first
+ * quarter (the frames built before the switch complete in that quarter).
+ * A host whose speed changes from one second to the next then slows both
+ * paths alike, where two runs one after the other would see it as a gain
+ * or a loss.
+ *
  * Usage: xsk_min_tx -i IFACE [-q Q] [-s BYTES] [-d SEC | -n N] [-b N]
- *                   [--mb N] [--sndbuf BYTES] [--json]
+ *                   [--mb N] [--sndbuf BYTES] [--interleave MS] [--json]
  * Exit: 0 sent and every descriptor completed, 1 a run that stalled or
  * lost completions, 2 bad usage or setup.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <linux/ethtool.h>
 #include <linux/if_ether.h>
 #include <linux/if_xdp.h>
+#include <linux/sockios.h>
 #include <net/if.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -46,6 +58,8 @@
 #define MIN_MB_MAX	17u	/* MAX_SKB_FRAGS */
 #define MIN_STALL_SEC	5.0
 #define MIN_DRAIN_SEC	2.0
+#define MIN_PFLAG	"tx-no-linear"
+#define MIN_SLICE_MAX_MS	10000u
 
 struct min_opts {
 	const char *ifname;
@@ -54,9 +68,25 @@ struct min_opts {
 	unsigned int batch;
 	unsigned int mb;
 	int sndbuf;		/* SO_SNDBUF, 0: the default */
+	unsigned int interleave_ms;	/* 0: one path, the device's */
 	double duration;
 	unsigned long long count;
 	bool json;
+};
+
+/* The device's private flag MIN_PFLAG, switched by --interleave */
+struct min_pflag {
+	int fd;			/* a datagram socket for SIOCETHTOOL */
+	struct ifreq ifr;
+	uint32_t bit;
+	bool initial;		/* restored at the end of the run */
+};
+
+/* What one path did in its measured windows (--interleave) */
+struct min_path {
+	unsigned long long descs;
+	double seconds;
+	unsigned int slices;
 };
 
 struct min_tx {
@@ -78,6 +108,8 @@ struct min_stats {
 	double elapsed;
 	bool stalled;
 	int sndbuf;		/* as the kernel set it */
+	struct min_path path[2];	/* --interleave: [0] copy, [1] page */
+	int pflag_errno;	/* --interleave: a switch that failed */
 };
 
 static double now_s(void)
@@ -92,7 +124,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: xsk_min_tx -i IFACE [-q Q] [-s BYTES] [-d SEC | -n N] [-b N] [--mb N]\n"
-		"                  [--sndbuf BYTES] [--json]\n"
+		"                  [--sndbuf BYTES] [--interleave MS] [--json]\n"
 		"  -i IFACE   interface to send on (required)\n"
 		"  -q Q       queue to bind (default 0)\n"
 		"  -s BYTES   frame size with the Ethernet header, 14..%u (default 64)\n"
@@ -101,8 +133,10 @@ static void usage(FILE *f)
 		"  -b N       frames per sendto() kick, 1..%u (default 64)\n"
 		"  --mb N     N descriptors a frame (XDP_USE_SG), 1..%u (default 1)\n"
 		"  --sndbuf BYTES  socket send budget, 4096..2^30 (SO_SNDBUFFORCE as root)\n"
+		"  --interleave MS  switch the private flag " MIN_PFLAG " every MS ms,\n"
+		"             1..%u, and measure the copy and page paths apart (needs -d)\n"
 		"  --json     one JSON object on stdout\n",
-		MIN_CHUNK * MIN_MB_MAX, MIN_RING / 2, MIN_MB_MAX);
+		MIN_CHUNK * MIN_MB_MAX, MIN_RING / 2, MIN_MB_MAX, MIN_SLICE_MAX_MS);
 }
 
 static int bad(const char *msg, const char *arg)
@@ -126,6 +160,7 @@ static int parse_args(int argc, char **argv, struct min_opts *o)
 		{ "mb", required_argument, NULL, 'm' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "sndbuf", required_argument, NULL, 'S' },
+		{ "interleave", required_argument, NULL, 'I' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -180,6 +215,11 @@ static int parse_args(int argc, char **argv, struct min_opts *o)
 				return bad("--sndbuf out of range 4096..1073741824", optarg);
 			o->sndbuf = (int)v;
 			break;
+		case 'I':
+			if (parse_uint(optarg, MIN_SLICE_MAX_MS, &v) || !v)
+				return bad("--interleave wants 1..10000 milliseconds, not", optarg);
+			o->interleave_ms = (unsigned int)v;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -205,6 +245,10 @@ static int parse_args(int argc, char **argv, struct min_opts *o)
 	if (o->size / o->mb == 0) {
 		fprintf(stderr, "xsk_min_tx: --mb %u leaves empty descriptors at -s %u\n",
 			o->mb, o->size);
+		return 2;
+	}
+	if (o->interleave_ms && !o->duration) {
+		fprintf(stderr, "xsk_min_tx: --interleave measures time slices; give -d SEC, not -n\n");
 		return 2;
 	}
 	if ((unsigned long long)o->batch * o->mb > MIN_RING) {
@@ -306,6 +350,98 @@ static void min_close(struct min_tx *t)
 	free(t->free_addr);
 }
 
+static int pflag_ioctl(struct min_pflag *p, void *cmd)
+{
+	p->ifr.ifr_data = cmd;
+	return ioctl(p->fd, SIOCETHTOOL, &p->ifr);
+}
+
+static int pflag_get(struct min_pflag *p, bool *on)
+{
+	struct ethtool_value v = { .cmd = ETHTOOL_GPFLAGS };
+
+	if (pflag_ioctl(p, &v))
+		return -1;
+	*on = v.data & p->bit;
+	return 0;
+}
+
+static int pflag_set(struct min_pflag *p, bool on)
+{
+	struct ethtool_value v = { .cmd = ETHTOOL_GPFLAGS };
+
+	if (pflag_ioctl(p, &v))
+		return -1;
+	v.cmd = ETHTOOL_SPFLAGS;
+	v.data = on ? v.data | p->bit : v.data & ~p->bit;
+	return pflag_ioctl(p, &v);
+}
+
+/* Finds MIN_PFLAG among IFNAME's private flags and reads its state. */
+static int pflag_open(struct min_pflag *p, const char *ifname)
+{
+	struct {
+		struct ethtool_sset_info hdr;
+		uint32_t len;
+	} info = { .hdr = { .cmd = ETHTOOL_GSSET_INFO,
+			    .sset_mask = 1ull << ETH_SS_PRIV_FLAGS } };
+	struct ethtool_gstrings *names = NULL;
+	uint32_t n = 0, i;
+
+	p->fd = socket(AF_INET, SOCK_DGRAM, 0);
+	if (p->fd < 0) {
+		fprintf(stderr, "xsk_min_tx: cannot open a socket for ethtool: %s\n",
+			strerror(errno));
+		return -1;
+	}
+	snprintf(p->ifr.ifr_name, sizeof(p->ifr.ifr_name), "%s", ifname);
+	if (!pflag_ioctl(p, &info) && info.hdr.sset_mask)
+		n = info.len;
+	if (n) {
+		names = calloc(1, sizeof(*names) + (size_t)n * ETH_GSTRING_LEN);
+		if (!names) {
+			fprintf(stderr, "xsk_min_tx: out of memory\n");
+			return -1;
+		}
+		names->cmd = ETHTOOL_GSTRINGS;
+		names->string_set = ETH_SS_PRIV_FLAGS;
+		names->len = n;
+		if (pflag_ioctl(p, names))
+			n = 0;
+	}
+	for (i = 0; i < n && i < 32; i++) {
+		if (!strncmp((char *)names->data + i * ETH_GSTRING_LEN, MIN_PFLAG,
+			     ETH_GSTRING_LEN)) {
+			p->bit = 1u << i;
+			break;
+		}
+	}
+	free(names);
+	if (!p->bit) {
+		fprintf(stderr,
+			"xsk_min_tx: %s has no private flag %s; --interleave needs a driver that switches IFF_TX_SKB_NO_LINEAR with it (exnic, its null device)\n",
+			ifname, MIN_PFLAG);
+		return -1;
+	}
+	if (pflag_get(p, &p->initial)) {
+		p->bit = 0;	/* nothing to restore */
+		fprintf(stderr, "xsk_min_tx: cannot read %s's private flags: %s\n", ifname,
+			strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void pflag_close(struct min_pflag *p)
+{
+	if (p->fd < 0)
+		return;
+	if (p->bit && pflag_set(p, p->initial))
+		fprintf(stderr, "xsk_min_tx: cannot restore %s %s: %s\n", p->ifr.ifr_name,
+			MIN_PFLAG, strerror(errno));
+	close(p->fd);
+}
+
 static unsigned int min_reclaim(struct min_tx *t)
 {
 	unsigned int n, i;
@@ -352,10 +488,41 @@ static void min_submit(struct min_tx *t, const struct min_opts *o, unsigned int 
 	st->descs_sent += (unsigned long long)n * o->mb;
 }
 
-static void min_run(struct min_tx *t, const struct min_opts *o, struct min_stats *st)
+/*
+ * --interleave: a slice of path @page ends at @now; its measured window,
+ * from @win_start (a quarter into the slice), completed @win_descs.
+ */
+static void min_window_close(struct min_stats *st, bool page, double win_start,
+			     unsigned long long win_descs, double now)
+{
+	struct min_path *path = &st->path[page];
+
+	if (now <= win_start)
+		return;
+	path->descs += win_descs;
+	path->seconds += now - win_start;
+	path->slices++;
+}
+
+/* --interleave: ends the slice of path @page and switches to the other. */
+static void min_slice_end(struct min_pflag *p, struct min_stats *st, bool *page,
+			  double win_start, unsigned long long win_descs, double now)
+{
+	min_window_close(st, *page, win_start, win_descs, now);
+	*page = !*page;
+	if (pflag_set(p, *page) && !st->pflag_errno)
+		st->pflag_errno = errno;
+}
+
+static void min_run(struct min_tx *t, const struct min_opts *o, struct min_pflag *p,
+		    struct min_stats *st)
 {
 	double t0 = now_s(), now = t0, last = t0, last_done = t0;
 	double end = o->duration ? t0 + o->duration : 0;
+	double slice = o->interleave_ms / 1e3, slice_end = t0 + slice;
+	double win_start = t0 + slice / 4;
+	unsigned long long win_descs = 0;
+	bool page = p->initial;
 	unsigned int n;
 
 	for (;;) {
@@ -364,10 +531,18 @@ static void min_run(struct min_tx *t, const struct min_opts *o, struct min_stats
 			break;
 		if (end && now >= end)
 			break;
+		if (o->interleave_ms && now >= slice_end) {
+			min_slice_end(p, st, &page, win_start, win_descs, now);
+			win_start = now + slice / 4;
+			slice_end = now + slice;
+			win_descs = 0;
+		}
 		n = min_reclaim(t);
 		if (n) {
 			st->descs_done += n;
 			last = last_done = now;
+			if (now >= win_start)
+				win_descs += n;
 		}
 		n = o->batch;
 		if (o->count && o->count - st->frames_sent < n)
@@ -381,6 +556,8 @@ static void min_run(struct min_tx *t, const struct min_opts *o, struct min_stats
 		}
 		min_kick(t, st);
 	}
+	if (o->interleave_ms)
+		min_window_close(st, page, win_start, win_descs, now);
 	last = now_s();
 	while (st->descs_done < st->descs_sent && now_s() - last < MIN_DRAIN_SEC) {
 		min_kick(t, st);
@@ -393,8 +570,20 @@ static void min_run(struct min_tx *t, const struct min_opts *o, struct min_stats
 	st->elapsed = last_done - t0;
 }
 
+/* --interleave: path @page's frames, rate and slices, as JSON */
+static void min_path_json(const struct min_opts *o, const struct min_stats *st, bool page)
+{
+	const struct min_path *path = &st->path[page];
+	double pps = path->seconds > 0 ? path->descs / o->mb / path->seconds : 0;
+
+	printf(", \"%s\": {\"slices\": %u, \"frames\": %llu, \"seconds\": %.6f, "
+	       "\"pps\": %.1f, \"gbps\": %.6f}", page ? "page" : "copy", path->slices,
+	       path->descs / o->mb, path->seconds, pps, pps * o->size * 8 / 1e9);
+}
+
 int main(int argc, char **argv)
 {
+	struct min_pflag pf = { .fd = -1 };
 	struct min_stats st = { 0 };
 	struct min_tx t = { 0 };
 	unsigned long long frames;
@@ -405,27 +594,38 @@ int main(int argc, char **argv)
 	rc = parse_args(argc, argv, &o);
 	if (rc)
 		return rc;
-	if (min_open(&t, &o)) {
+	if ((o.interleave_ms && pflag_open(&pf, o.ifname)) || min_open(&t, &o)) {
 		min_close(&t);
+		pflag_close(&pf);
 		return 2;
 	}
 	st.sndbuf = min_sndbuf(&t);
-	min_run(&t, &o, &st);
+	min_run(&t, &o, &pf, &st);
 	min_close(&t);
+	pflag_close(&pf);
 
 	frames = st.descs_done / o.mb;
 	pps = st.elapsed > 0 ? frames / st.elapsed : 0;
 	gbps = pps * o.size * 8 / 1e9;
 	rc = (!frames || st.stalled || st.descs_done != st.descs_sent) ? 1 : 0;
+	if (o.interleave_ms && (st.pflag_errno || !st.path[0].descs || !st.path[1].descs))
+		rc = 1;
 	if (o.json) {
 		printf("{\"tool\": \"xsk_min_tx\", \"ifname\": \"%s\", \"size\": %u, \"mb\": %u, "
 		       "\"batch\": %u, \"frames_sent\": %llu, \"frames_completed\": %llu, "
 		       "\"descs_missing\": %llu, \"elapsed_s\": %.6f, \"pps\": %.1f, "
 		       "\"gbps\": %.6f, \"kicks\": %llu, \"kick_errors\": %llu, "
-		       "\"kick_errno\": %d, \"sndbuf\": %d, \"stalled\": %s, \"exit\": %d}\n",
+		       "\"kick_errno\": %d, \"sndbuf\": %d, \"stalled\": %s",
 		       o.ifname, o.size, o.mb, o.batch, st.frames_sent, frames,
 		       st.descs_sent - st.descs_done, st.elapsed, pps, gbps, st.kicks,
-		       st.kick_errors, st.kick_errno, st.sndbuf, st.stalled ? "true" : "false", rc);
+		       st.kick_errors, st.kick_errno, st.sndbuf, st.stalled ? "true" : "false");
+		if (o.interleave_ms) {
+			printf(", \"interleave_ms\": %u, \"pflag_errno\": %d", o.interleave_ms,
+			       st.pflag_errno);
+			min_path_json(&o, &st, false);
+			min_path_json(&o, &st, true);
+		}
+		printf(", \"exit\": %d}\n", rc);
 	} else {
 		printf("%s: %llu frames of %u B in %.3f s: %.0f pps, %.4f Gb/s (%llu kicks)\n",
 		       o.ifname, frames, o.size, st.elapsed, pps, gbps, st.kicks);
@@ -436,6 +636,13 @@ int main(int argc, char **argv)
 		if (st.kick_errors)
 			printf("sendto errors: %llu, first: %s\n", st.kick_errors,
 			       strerror(st.kick_errno));
+		for (int k = 0; o.interleave_ms && k < 2; k++)
+			printf("%s path: %llu frames in %u slices, %.3f s measured: %.0f pps\n",
+			       k ? "page" : "copy", st.path[k].descs / o.mb, st.path[k].slices,
+			       st.path[k].seconds, st.path[k].seconds > 0 ?
+			       st.path[k].descs / o.mb / st.path[k].seconds : 0);
+		if (st.pflag_errno)
+			printf("switching %s failed: %s\n", MIN_PFLAG, strerror(st.pflag_errno));
 	}
 	return rc;
 }
