@@ -17,6 +17,10 @@
 #           its private flag tx-no-linear switches the path as exnic's does
 #   virtio  virtio_net, the upstream adopter, on two virtio-net NICs on a
 #           tap bridge; its copy path is the flag cleared by nl_force.ko
+#   sinkab  the sink as in "sink", nullab the null device as in "null", with
+#   nullab  both paths in one run of xsk_min_tx --interleave 100: the flag
+#           switched every 100 ms, each path measured in its own slices, so
+#           that a change of the host's speed slows both alike
 # One JSON file per run in $KIT_OUT/runs/, one line per run in
 # $KIT_OUT/runs.tsv.
 #
@@ -31,7 +35,7 @@
 #   --poll-ms: how long the sink's engine polls after its last frame in
 #   the "sink" setup (default 10).
 #   --setups: the setups to time, of sink, sinkwq, null, nullb, e1000e,
-#   virtio (default "sink null e1000e virtio"; e1000e and virtio only when
+#   virtio, sinkab, nullab (default "sink null e1000e virtio"; e1000e and virtio only when
 #   the VM has them).
 #   --senders: min (xsk_min_tx, the default) and/or h0 (headlen0_tx).
 #   headlen0_tx runs with --no-check (each UMEM chunk written once, no
@@ -63,7 +67,9 @@ sb=(); [ "$sndbuf" = 0 ] || sb=(--sndbuf "$sndbuf")
 [ $# -gt 0 ] || { echo "bench/guest.sh: no sizes given" >&2; exit 2; }
 for x in $setups; do
 	case $x in sink|sinkwq|null|nullb|e1000e|virtio) ;;
-	*) echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio)" >&2; exit 2 ;;
+	sinkab|nullab) [[ " $senders " == *" min "* ]] ||
+		{ echo "bench/guest.sh: setup '$x' needs the sender min (xsk_min_tx --interleave)" >&2; exit 2; } ;;
+	*) echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio sinkab nullab)" >&2; exit 2 ;;
 	esac
 done
 for x in $senders; do
@@ -170,7 +176,7 @@ two_cpus=0
 devs_all=()
 for x in $setups; do
 	case $x in
-	sink|nullb) [ "$two_cpus" = 1 ] || { log "one CPU: no $x setup"; continue; } ;;
+	sink|sinkab|nullb) [ "$two_cpus" = 1 ] || { log "one CPU: no $x setup"; continue; } ;;
 	e1000e) [ -n "$e1k" ] || { log "no e1000e in the VM: no e1000e setup"; continue; } ;;
 	virtio) [ -n "$vnet" ] || { log "no virtio_net in the VM: no virtio setup"; continue; } ;;
 	esac
@@ -183,9 +189,9 @@ unspin() { [ -z "$spinner" ] || { kill "$spinner" 2>/dev/null; wait "$spinner" 2
 trap unspin EXIT
 place() {
 	unspin
-	if [ "$1" = sink ]; then echo "$poll_ms"; else echo 0; fi >"$dbg/$sinkdev/poll_ms"
+	case $1 in sink|sinkab) echo "$poll_ms" ;; *) echo 0 ;; esac >"$dbg/$sinkdev/poll_ms"
 	[ -w "$wqmask" ] || return 0
-	if [ "$1" = sink ]; then echo 2; else echo 1; fi >"$wqmask"
+	case $1 in sink|sinkab) echo 2 ;; *) echo 1 ;; esac >"$wqmask"
 	if [ "$1" = nullb ]; then
 		taskset -c 1 sh -c 'while :; do :; done' &
 		spinner=$!
@@ -249,6 +255,25 @@ timed() {
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$s" "$dev" \
 		"$flag" "$tool" "$rc" "runs/$name.json" >>"$out/runs.tsv"
 }
+# timed_ab ROUND SIZE DEV FIRST SECONDS: both paths in one run of
+# xsk_min_tx of twice SECONDS (as long as a setup's two runs), tx-no-linear
+# switched every 100 ms from FIRST (the setups sinkab and nullab); a line
+# in runs.tsv for each path, one JSON for both
+timed_ab() {
+	local r=$1 s=$2 dev=$3 first=$4 t=$5 i name rc=0 flag mb
+	i=$(iface_of "$dev")
+	mb=$(mb_for "$s")
+	name=r$r-s$s-$dev-ab-min
+	setflag "$dev" "$first"
+	taskset -c 0 "$min" -i "$i" -s "$s" --mb "$mb" -d "$((2 * t))" --interleave 100 \
+		"${sb[@]}" --json >"$out/runs/$name.json" 2>"$out/runs/$name.err" || rc=$?
+	[ "$rc" = 0 ] || { fails=$((fails + 1))
+		log "$name: exit $rc: $(tail -1 "$out/runs/$name.err")"; }
+	for flag in off on; do
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$s" "$dev" \
+			"$flag" min "$rc" "runs/$name.json" >>"$out/runs.tsv"
+	done
+}
 for r in $(seq 0 "$rounds"); do
 	# Odd rounds (and the warm-up) copy before page, the devices and the
 	# senders in their order; even rounds the other way round, so that a
@@ -265,6 +290,10 @@ for r in $(seq 0 "$rounds"); do
 	for s in "${sizes[@]}"; do
 		for dev in "${devs[@]}"; do
 			place "$dev"
+			if [[ $dev == *ab ]]; then
+				timed_ab "$r" "$s" "$dev" "${flags[0]}" "$t"
+				continue
+			fi
 			for flag in "${flags[@]}"; do
 				setflag "$dev" "$flag"
 				for tool in "${tools[@]}"; do

@@ -42,12 +42,14 @@ TOOLS = {"h0": "headlen0_tx", "min": "xsk_min_tx"}
 # A device here gets its label in the tables; one runs.tsv has and this
 # does not is reported under its own name (and key) after these.
 DEVS = {"sink": "exnic", "sinkwq": "exnic-wq", "null": "limit",
-        "nullb": "limit-busy", "e1000e": "e1000e", "virtio": "virtio_net"}
+        "nullb": "limit-busy", "e1000e": "e1000e", "virtio": "virtio_net",
+        "sinkab": "exnic-ab", "nullab": "limit-ab"}
 SINKS = ("sink", "sinkwq")
 LIMITS = ("null", "nullb")
 # key prefix of a device in bench.json's ratios
 KEY = {"sink": "exnic", "sinkwq": "exnic_wq", "null": "limit",
-       "nullb": "limit_busy", "e1000e": "e1000e", "virtio": "virtio_net"}
+       "nullb": "limit_busy", "e1000e": "e1000e", "virtio": "virtio_net",
+       "sinkab": "exnic_ab", "nullab": "limit_ab"}
 PATHS = {"off": "copy", "on": "page"}
 # the device the goals are judged on
 GOAL_DEV = "sink"
@@ -88,6 +90,9 @@ def load(d):
                 j = None
             if j is not None:
                 t = j["tx"] if tool == "h0" else j
+                if "interleave_ms" in t:
+                    # both paths in one run (xsk_min_tx --interleave)
+                    t = dict(t[PATHS[flag]], elapsed_s=t[PATHS[flag]]["seconds"])
                 v = {k: float(t[k]) for k in ("pps", "gbps", "elapsed_s")}
                 # json.load takes NaN and Infinity: such a run is left out
                 if all(math.isfinite(x) for x in v.values()):

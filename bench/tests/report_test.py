@@ -391,6 +391,34 @@ def stack_share():
 
 
 @case
+def interleaved_runs():
+    """xsk_min_tx --interleave: one JSON holds both paths; runs.tsv names
+    it on the copy row and on the page row, and each row takes its path."""
+    with tmpdir() as d:
+        os.makedirs(os.path.join(d, "runs"))
+        with open(os.path.join(d, "runs.tsv"), "w") as f:
+            for n, lg in enumerate(LOGS, 1):
+                path = f"runs/r{n}-s1500-sinkab-ab-min.json"
+                page = COPY_PPS * math.exp(lg)
+                j = {"pps": 1.0, "gbps": 1.0, "elapsed_s": 4.0, "interleave_ms": 100,
+                     "copy": {"slices": 20, "frames": 1, "seconds": 1.5,
+                              "pps": COPY_PPS, "gbps": COPY_PPS * 1.2e-5},
+                     "page": {"slices": 20, "frames": 1, "seconds": 1.5,
+                              "pps": page, "gbps": page * 1.2e-5}}
+                with open(os.path.join(d, path), "w") as jf:
+                    json.dump(j, jf)
+                for flag in ("off", "on"):
+                    f.write(f"{n}\t1500\tsinkab\t{flag}\tmin\t0\t{path}\n")
+        res, txt = report(d)
+        c = ci(res, "sinkab")
+        assert c["n"] == 5 and close(c["gmean"], GMEAN), c
+        assert close(c["lo"], LO) and close(c["hi"], HI), c
+        assert res["devices"] == ["sinkab"], res["devices"]
+        r = rows(txt)
+        assert r[0][:3] == ["1500", "exnic-ab", "5"], r
+
+
+@case
 def bad_usage():
     def run(*args):
         return subprocess.run([sys.executable, REPORT] + list(args),
