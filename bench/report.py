@@ -44,8 +44,10 @@ TOOLS = {"h0": "headlen0_tx", "min": "xsk_min_tx"}
 DEVS = {"sink": "exnic", "sinkwq": "exnic-wq", "null": "limit",
         "nullb": "limit-busy", "e1000e": "e1000e", "virtio": "virtio_net",
         "sinkab": "exnic-ab", "nullab": "limit-ab"}
-SINKS = ("sink", "sinkwq")
-LIMITS = ("null", "nullb")
+SINKS = ("sink", "sinkwq", "sinkab")
+LIMITS = ("null", "nullb", "nullab")
+# the null device measured as a device is, for its stack share (default null)
+STACK_LIMIT = {"sinkab": "nullab"}
 # key prefix of a device in bench.json's ratios
 KEY = {"sink": "exnic", "sinkwq": "exnic_wq", "null": "limit",
        "nullb": "limit_busy", "e1000e": "e1000e", "virtio": "virtio_net",
@@ -358,9 +360,10 @@ def build(d, pool=None):
             g = SEED_GAIN.get(s)
             for dev in devs:
                 e[f"{dev}_page_over_copy_ci"] = t.page_over_copy(s, dev, tool, g)
-            if "null" in devs:
-                for dev in (x for x in devs if x not in LIMITS):
-                    e[f"{dev}_stack_share"] = stack_share(t, s, dev, tool, "null", g)
+            for dev in (x for x in devs if x not in LIMITS):
+                lim = STACK_LIMIT.get(dev, "null")
+                if lim in devs:
+                    e[f"{dev}_stack_share"] = stack_share(t, s, dev, tool, lim, g)
             ci = e.get(f"{GOAL_DEV}_page_over_copy_ci")
             lim = e.get("exnic_over_limit_page")
             limb = e.get("exnic_over_limit_busy_page")

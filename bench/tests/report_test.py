@@ -384,6 +384,14 @@ def stack_share():
         assert r[0][:6] == ["1500", "exnic", "2.00", "10.00", "+20.0%", "+17.4%"], r
         assert r[0][-3:] == ["below", "6.19", "-2.00"], r
         assert r[1][-3:-1] == ["above", "6.19"], r
+    with tmpdir() as d:                             # sinkab's limit is nullab
+        res, txt = report(make(d, {"null": [1.25] * 3, "nullab": [1.5] * 3,
+                                   "sink": [1.0] * 3, "sinkab": [1.0] * 3}, tools=("min",)))
+        e = res["by_tool"]["xsk_min_tx"]["1500"]
+        assert close(e["sink_stack_share"]["save_us"], 2.0), e["sink_stack_share"]
+        c = e["sinkab_stack_share"]                 # 10 us * (1 - 1 / 1.5)
+        assert close(c["save_us"], 10 / 3) and close(c["mean"], 1 / 3), c
+        assert "nullab_stack_share" not in e
     with tmpdir() as d:                             # no null device: no such table
         res, txt = report(make(d, {"sink": [1.1, 1.2]}, tools=("min",)))
         assert "sink_stack_share" not in res["by_tool"]["xsk_min_tx"]["1500"]
