@@ -21,6 +21,8 @@
 #   nullab  both paths in one run of xsk_min_tx --interleave 100: the flag
 #           switched every 100 ms, each path measured in its own slices, so
 #           that a change of the host's speed slows both alike
+#   sinkabnf  sinkab with the sink's fetch off in its runs (as --fetch 0),
+#           so that one run has the sink with and without it side by side
 # One JSON file per run in $KIT_OUT/runs/, one line per run in
 # $KIT_OUT/runs.tsv.
 #
@@ -35,7 +37,7 @@
 #   --poll-ms: how long the sink's engine polls after its last frame in
 #   the "sink" setup (default 10).
 #   --setups: the setups to time, of sink, sinkwq, null, nullb, e1000e,
-#   virtio, sinkab, nullab (default "sink null e1000e virtio"; e1000e and virtio only when
+#   virtio, sinkab, sinkabnf, nullab (default "sink null e1000e virtio"; e1000e and virtio only when
 #   the VM has them).
 #   --senders: min (xsk_min_tx, the default) and/or h0 (headlen0_tx).
 #   headlen0_tx runs with --no-check (each UMEM chunk written once, no
@@ -67,9 +69,9 @@ sb=(); [ "$sndbuf" = 0 ] || sb=(--sndbuf "$sndbuf")
 [ $# -gt 0 ] || { echo "bench/guest.sh: no sizes given" >&2; exit 2; }
 for x in $setups; do
 	case $x in sink|sinkwq|null|nullb|e1000e|virtio) ;;
-	sinkab|nullab) [[ " $senders " == *" min "* ]] ||
+	sinkab|sinkabnf|nullab) [[ " $senders " == *" min "* ]] ||
 		{ echo "bench/guest.sh: setup '$x' needs the sender min (xsk_min_tx --interleave)" >&2; exit 2; } ;;
-	*) echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio sinkab nullab)" >&2; exit 2 ;;
+	*) echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio sinkab sinkabnf nullab)" >&2; exit 2 ;;
 	esac
 done
 for x in $senders; do
@@ -155,7 +157,7 @@ done
 sinkdev=$(dev_of_iface "$sink")
 if [ -w "$dbg/$sinkdev/fetch" ]; then
 	echo "$fetch" >"$dbg/$sinkdev/fetch"
-elif [ "$fetch" = 0 ]; then
+elif [ "$fetch" = 0 ] || [[ " $setups " == *" sinkabnf "* ]]; then
 	echo "bench: this exnic_sim.ko has no sink 'fetch' switch; rebuild the bench kernel (bench/run without --no-build)" >&2
 	exit 1
 fi
@@ -176,7 +178,7 @@ two_cpus=0
 devs_all=()
 for x in $setups; do
 	case $x in
-	sink|sinkab|nullb) [ "$two_cpus" = 1 ] || { log "one CPU: no $x setup"; continue; } ;;
+	sink|sinkab|sinkabnf|nullb) [ "$two_cpus" = 1 ] || { log "one CPU: no $x setup"; continue; } ;;
 	e1000e) [ -n "$e1k" ] || { log "no e1000e in the VM: no e1000e setup"; continue; } ;;
 	virtio) [ -n "$vnet" ] || { log "no virtio_net in the VM: no virtio setup"; continue; } ;;
 	esac
@@ -189,9 +191,13 @@ unspin() { [ -z "$spinner" ] || { kill "$spinner" 2>/dev/null; wait "$spinner" 2
 trap unspin EXIT
 place() {
 	unspin
-	case $1 in sink|sinkab) echo "$poll_ms" ;; *) echo 0 ;; esac >"$dbg/$sinkdev/poll_ms"
+	case $1 in sink|sinkab*) echo "$poll_ms" ;; *) echo 0 ;; esac >"$dbg/$sinkdev/poll_ms"
+	# sinkabnf: the sink copies no frame byte, whatever --fetch says
+	if [ -w "$dbg/$sinkdev/fetch" ]; then
+		if [ "$1" = sinkabnf ]; then echo 0; else echo "$fetch"; fi >"$dbg/$sinkdev/fetch"
+	fi
 	[ -w "$wqmask" ] || return 0
-	case $1 in sink|sinkab) echo 2 ;; *) echo 1 ;; esac >"$wqmask"
+	case $1 in sink|sinkab*) echo 2 ;; *) echo 1 ;; esac >"$wqmask"
 	if [ "$1" = nullb ]; then
 		taskset -c 1 sh -c 'while :; do :; done' &
 		spinner=$!

@@ -43,15 +43,15 @@ TOOLS = {"h0": "headlen0_tx", "min": "xsk_min_tx"}
 # does not is reported under its own name (and key) after these.
 DEVS = {"sink": "exnic", "sinkwq": "exnic-wq", "null": "limit",
         "nullb": "limit-busy", "e1000e": "e1000e", "virtio": "virtio_net",
-        "sinkab": "exnic-ab", "nullab": "limit-ab"}
-SINKS = ("sink", "sinkwq", "sinkab")
+        "sinkab": "exnic-ab", "sinkabnf": "exnic-ab-nofetch", "nullab": "limit-ab"}
+SINKS = ("sink", "sinkwq", "sinkab", "sinkabnf")
 LIMITS = ("null", "nullb", "nullab")
 # the null device measured as a device is, for its stack share (default null)
-STACK_LIMIT = {"sinkab": "nullab"}
+STACK_LIMIT = {"sinkab": "nullab", "sinkabnf": "nullab"}
 # key prefix of a device in bench.json's ratios
 KEY = {"sink": "exnic", "sinkwq": "exnic_wq", "null": "limit",
        "nullb": "limit_busy", "e1000e": "e1000e", "virtio": "virtio_net",
-       "sinkab": "exnic_ab", "nullab": "limit_ab"}
+       "sinkab": "exnic_ab", "sinkabnf": "exnic_ab_nofetch", "nullab": "limit_ab"}
 PATHS = {"off": "copy", "on": "page"}
 # the device the goals are judged on
 GOAL_DEV = "sink"
@@ -421,6 +421,12 @@ def text(res, d):
             if os.path.exists(p):
                 with open(p) as f:
                     L += ["  " + ("  " if "pooled" in res else "") + x.rstrip() for x in f]
+        hs = (res.get("host_steady") or [None] * (n + 1))[n]
+        if hs:
+            L.append("  " + ("  " if "pooled" in res else "")
+                     + f"host steadiness (bench/host_steady, every CPU at once, before the run): "
+                     f"fastest / slowest try {hs['min_ms']:.0f} / {hs['max_ms']:.0f} ms, "
+                     f"x{hs['spread']:.2f} (1.00: a steady host)")
     tc = res.get("tcg_costs")
     if tc:
         L.append("  fixed vs per-byte cost (bench/tcg_costs), guest under TCG / host:")
@@ -562,6 +568,19 @@ def text(res, d):
     return "\n".join(x.rstrip() for x in L) + "\n"
 
 
+def host_steady(d):
+    """bench/host_steady's figures of run directory d (fastest and slowest
+    try, their ratio, the tries a CPU), or None without a usable file."""
+    try:
+        with open(os.path.join(d, "host-steady.json")) as f:
+            j = json.load(f)
+        out = {k: float(j[k]) for k in ("min_ms", "max_ms", "spread")}
+        out["tries"] = int(j["tries"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return out if all(math.isfinite(x) and x > 0 for x in out.values()) else None
+
+
 def usage_error(msg):
     print(f"bench/report.py: {msg} (see --help)", file=sys.stderr)
     sys.exit(2)
@@ -600,6 +619,9 @@ def main():
             pass
     if len(tc) == 2:
         res["tcg_costs"] = tc
+    steady = [host_steady(src) for src in pool or [d]]
+    if any(steady):
+        res["host_steady"] = steady
     txt = text(res, d)
     with open(os.path.join(d, "bench.json"), "w") as f:
         json.dump(res, f, indent=1, sort_keys=True, allow_nan=False)

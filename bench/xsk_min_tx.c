@@ -17,7 +17,8 @@
  * quarter (the frames built before the switch complete in that quarter).
  * A host whose speed changes from one second to the next then slows both
  * paths alike, where two runs one after the other would see it as a gain
- * or a loss.
+ * or a loss. Whole frames only: the pieces of an --mb frame may be built
+ * over several sendto() calls, on both sides of a switch.
  *
  * Usage: xsk_min_tx -i IFACE [-q Q] [-s BYTES] [-d SEC | -n N] [-b N]
  *                   [--mb N] [--sndbuf BYTES] [--interleave MS] [--json]
@@ -134,7 +135,8 @@ static void usage(FILE *f)
 		"  --mb N     N descriptors a frame (XDP_USE_SG), 1..%u (default 1)\n"
 		"  --sndbuf BYTES  socket send budget, 4096..2^30 (SO_SNDBUFFORCE as root)\n"
 		"  --interleave MS  switch the private flag " MIN_PFLAG " every MS ms,\n"
-		"             1..%u, and measure the copy and page paths apart (needs -d)\n"
+		"             1..%u, and measure the copy and page paths apart (needs -d,\n"
+		"             not with --mb)\n"
 		"  --json     one JSON object on stdout\n",
 		MIN_CHUNK * MIN_MB_MAX, MIN_RING / 2, MIN_MB_MAX, MIN_SLICE_MAX_MS);
 }
@@ -249,6 +251,13 @@ static int parse_args(int argc, char **argv, struct min_opts *o)
 	}
 	if (o->interleave_ms && !o->duration) {
 		fprintf(stderr, "xsk_min_tx: --interleave measures time slices; give -d SEC, not -n\n");
+		return 2;
+	}
+	if (o->interleave_ms && o->mb > 1) {
+		/* the kernel builds a frame's pieces over several sendto() calls */
+		fprintf(stderr,
+			"xsk_min_tx: --interleave sends whole frames only: a frame of --mb %u pieces could straddle a switch\n",
+			o->mb);
 		return 2;
 	}
 	if ((unsigned long long)o->batch * o->mb > MIN_RING) {

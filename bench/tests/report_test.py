@@ -427,6 +427,27 @@ def interleaved_runs():
 
 
 @case
+def host_steadiness():
+    """host-steady.json (bench/host_steady before the run): its fastest and
+    slowest try in the header and in bench.json; a bad file is left out."""
+    with tmpdir() as d:
+        make(d, {"sink": [1.1, 1.2]}, tools=("min",))
+        with open(os.path.join(d, "host-steady.json"), "w") as f:
+            json.dump({"tool": "host_steady", "tries": 20, "min_ms": 33.4, "max_ms": 70.1,
+                       "spread": 2.099, "cpus": [], "exit": 0}, f)
+        res, txt = report(d)
+        assert res["host_steady"] == [{"min_ms": 33.4, "max_ms": 70.1, "spread": 2.099,
+                                       "tries": 20}], res["host_steady"]
+        assert "fastest / slowest try 33 / 70 ms, x2.10" in txt, txt
+        for bad in ('{"min_ms": NaN, "max_ms": 1, "spread": 1, "tries": 2}',
+                    '{"min_ms": 1}', "[1, 2]", "not json"):
+            with open(os.path.join(d, "host-steady.json"), "w") as f:
+                f.write(bad)
+            res, txt = report(d)
+            assert "host_steady" not in res and "steadiness" not in txt, (bad, res)
+
+
+@case
 def bad_usage():
     def run(*args):
         return subprocess.run([sys.executable, REPORT] + list(args),
