@@ -263,7 +263,7 @@ timed() {
 }
 # timed_ab ROUND SIZE DEV FIRST SECONDS: both paths in one run of
 # xsk_min_tx of twice SECONDS (as long as a setup's two runs), tx-no-linear
-# switched every 100 ms from FIRST (the setups sinkab and nullab); a line
+# switched every 100 ms from FIRST (the setups sinkab, sinkabnf, nullab); a line
 # in runs.tsv for each path, one JSON for both
 timed_ab() {
 	local r=$1 s=$2 dev=$3 first=$4 t=$5 i name rc=0 flag mb
@@ -296,7 +296,7 @@ for r in $(seq 0 "$rounds"); do
 	for s in "${sizes[@]}"; do
 		for dev in "${devs[@]}"; do
 			place "$dev"
-			if [[ $dev == *ab ]]; then
+			if [[ $dev == *ab || $dev == *abnf ]]; then
 				timed_ab "$r" "$s" "$dev" "${flags[0]}" "$t"
 				continue
 			fi
