@@ -37,8 +37,8 @@
 #   --poll-ms: how long the sink's engine polls after its last frame in
 #   the "sink" setup (default 10).
 #   --setups: the setups to time, of sink, sinkwq, null, nullb, e1000e,
-#   virtio, sinkab, sinkabnf, nullab (default "sink null e1000e virtio"; e1000e and virtio only when
-#   the VM has them).
+#   virtio, sinkab, sinkabnf, nullab (default "sink null e1000e virtio";
+#   e1000e and virtio only when the VM has them).
 #   --senders: min (xsk_min_tx, the default) and/or h0 (headlen0_tx).
 #   headlen0_tx runs with --no-check (each UMEM chunk written once, no
 #   compare on completion), as xsk_min_tx does.
@@ -261,6 +261,8 @@ timed() {
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$s" "$dev" \
 		"$flag" "$tool" "$rc" "runs/$name.json" >>"$out/runs.tsv"
 }
+# interleaved SETUP: whether SETUP runs both paths in one run (timed_ab)
+interleaved() { case $1 in sinkab|sinkabnf|nullab) return 0 ;; esac; return 1; }
 # timed_ab ROUND SIZE DEV FIRST SECONDS: both paths in one run of
 # xsk_min_tx of twice SECONDS (as long as a setup's two runs), tx-no-linear
 # switched every 100 ms from FIRST (the setups sinkab, sinkabnf, nullab); a line
@@ -296,7 +298,7 @@ for r in $(seq 0 "$rounds"); do
 	for s in "${sizes[@]}"; do
 		for dev in "${devs[@]}"; do
 			place "$dev"
-			if [[ $dev == *ab || $dev == *abnf ]]; then
+			if interleaved "$dev"; then
 				timed_ab "$r" "$s" "$dev" "${flags[0]}" "$t"
 				continue
 			fi
