@@ -98,6 +98,17 @@ if check "nl_force.ko clear=1 clears IFF_TX_SKB_NO_LINEAR on virtio_net" \
 	cl virtio-cleared --quick "$v"
 	expect "virtio_net, flag cleared: NL-13 n/a (the stack builds linear skbs)" \
 		"$(items virtio-cleared n/a | grep -o NL-13)" NL-13
+	# The bench's interleaved runs switch the flag while loaded
+	nlp=/sys/module/nl_force/parameters/no_linear
+	expect "nl_force no_linear reads the cleared flag" "$(cat $nlp)" N
+	check "nl_force no_linear=1: the flag on again, skbs headlen 0" \
+		sh -c "echo 1 >$nlp && [ \"\$(cat $nlp)\" = Y ] &&
+		       $H0TX --json --no-progress -i $v -n 200 -s 512 --expect-headlen0=100 >$KIT_OUT/nl-switch-on.json"
+	check "nl_force no_linear=0: the flag off, skbs linear" \
+		sh -c "echo 0 >$nlp && [ \"\$(cat $nlp)\" = N ] &&
+		       $H0TX --json --no-progress -i $v -n 200 -s 512 --expect-linear >$KIT_OUT/nl-switch-off.json"
+	check "nl_force no_linear refuses a value that is not a boolean" \
+		sh -c "! /bin/echo maybe >$nlp 2>/dev/null && [ \"\$(cat $nlp)\" = N ]"
 	rmmod nl_force
 	cl virtio-restored --quick "$v"
 	expect "virtio_net, rmmod nl_force: the flag is back (NL-13 pass)" \
