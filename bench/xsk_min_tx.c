@@ -18,14 +18,19 @@
  * A host whose speed changes from one second to the next then slows both
  * paths alike, where two runs one after the other would see it as a gain
  * or a loss. Whole frames only: the pieces of an --mb frame may be built
- * over several sendto() calls, on both sides of a switch.
+ * over several sendto() calls, on both sides of a switch. --flag-file
+ * PATH switches by writing 1 (page) or 0 (copy) to PATH instead, for a
+ * driver without the private flag: nl_force.ko's parameter no_linear
+ * (checklist/force/) on virtio_net.
  *
  * Usage: xsk_min_tx -i IFACE [-q Q] [-s BYTES] [-d SEC | -n N] [-b N]
- *                   [--mb N] [--sndbuf BYTES] [--interleave MS] [--json]
+ *                   [--mb N] [--sndbuf BYTES] [--interleave MS
+ *                   [--flag-file PATH]] [--json]
  * Exit: 0 sent and every descriptor completed, 1 a run that stalled or
  * lost completions, 2 bad usage or setup.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <linux/ethtool.h>
@@ -70,17 +75,24 @@ struct min_opts {
 	unsigned int mb;
 	int sndbuf;		/* SO_SNDBUF, 0: the default */
 	unsigned int interleave_ms;	/* 0: one path, the device's */
+	const char *flag_file;	/* --interleave switches by this file */
 	double duration;
 	unsigned long long count;
 	bool json;
 };
 
-/* The device's private flag MIN_PFLAG, switched by --interleave */
+/*
+ * What --interleave switches: the device's private flag MIN_PFLAG, or
+ * the --flag-file that holds IFF_TX_SKB_NO_LINEAR (Y/N, 1/0)
+ */
 struct min_pflag {
 	int fd;			/* a datagram socket for SIOCETHTOOL */
 	struct ifreq ifr;
 	uint32_t bit;
-	bool initial;		/* restored at the end of the run */
+	int file;		/* --flag-file, or -1 */
+	const char *name;	/* for messages: MIN_PFLAG or the file */
+	bool opened;		/* initial read: restore it at the end */
+	bool initial;
 };
 
 /* What one path did in its measured windows (--interleave) */
@@ -125,7 +137,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: xsk_min_tx -i IFACE [-q Q] [-s BYTES] [-d SEC | -n N] [-b N] [--mb N]\n"
-		"                  [--sndbuf BYTES] [--interleave MS] [--json]\n"
+		"                  [--sndbuf BYTES] [--interleave MS [--flag-file PATH]] [--json]\n"
 		"  -i IFACE   interface to send on (required)\n"
 		"  -q Q       queue to bind (default 0)\n"
 		"  -s BYTES   frame size with the Ethernet header, 14..%u (default 64)\n"
@@ -137,6 +149,9 @@ static void usage(FILE *f)
 		"  --interleave MS  switch the private flag " MIN_PFLAG " every MS ms,\n"
 		"             1..%u, and measure the copy and page paths apart (needs -d,\n"
 		"             not with --mb)\n"
+		"  --flag-file PATH  with --interleave: switch by writing 1 (page) or 0\n"
+		"             (copy) to PATH instead, e.g. nl_force.ko's\n"
+		"             /sys/module/nl_force/parameters/no_linear\n"
 		"  --json     one JSON object on stdout\n",
 		MIN_CHUNK * MIN_MB_MAX, MIN_RING / 2, MIN_MB_MAX, MIN_SLICE_MAX_MS);
 }
@@ -163,6 +178,7 @@ static int parse_args(int argc, char **argv, struct min_opts *o)
 		{ "json", no_argument, NULL, 'j' },
 		{ "sndbuf", required_argument, NULL, 'S' },
 		{ "interleave", required_argument, NULL, 'I' },
+		{ "flag-file", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -222,6 +238,9 @@ static int parse_args(int argc, char **argv, struct min_opts *o)
 				return bad("--interleave wants 1..10000 milliseconds, not", optarg);
 			o->interleave_ms = (unsigned int)v;
 			break;
+		case 'F':
+			o->flag_file = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -247,6 +266,10 @@ static int parse_args(int argc, char **argv, struct min_opts *o)
 	if (o->size / o->mb == 0) {
 		fprintf(stderr, "xsk_min_tx: --mb %u leaves empty descriptors at -s %u\n",
 			o->mb, o->size);
+		return 2;
+	}
+	if (o->flag_file && !o->interleave_ms) {
+		fprintf(stderr, "xsk_min_tx: --flag-file is what --interleave switches; give --interleave MS too\n");
 		return 2;
 	}
 	if (o->interleave_ms && !o->duration) {
@@ -368,7 +391,19 @@ static int pflag_ioctl(struct min_pflag *p, void *cmd)
 static int pflag_get(struct min_pflag *p, bool *on)
 {
 	struct ethtool_value v = { .cmd = ETHTOOL_GPFLAGS };
+	ssize_t n;
+	char c;
 
+	if (p->file >= 0) {
+		n = pread(p->file, &c, 1, 0);
+		if (n != 1) {
+			if (n >= 0)
+				errno = EIO;
+			return -1;
+		}
+		*on = c == 'Y' || c == 'y' || c == '1';
+		return 0;
+	}
 	if (pflag_ioctl(p, &v))
 		return -1;
 	*on = v.data & p->bit;
@@ -378,12 +413,49 @@ static int pflag_get(struct min_pflag *p, bool *on)
 static int pflag_set(struct min_pflag *p, bool on)
 {
 	struct ethtool_value v = { .cmd = ETHTOOL_GPFLAGS };
+	ssize_t n;
 
+	if (p->file >= 0) {
+		n = pwrite(p->file, on ? "1" : "0", 1, 0);
+		if (n == 1)
+			return 0;
+		if (n >= 0)
+			errno = EIO;
+		return -1;
+	}
 	if (pflag_ioctl(p, &v))
 		return -1;
 	v.cmd = ETHTOOL_SPFLAGS;
 	v.data = on ? v.data | p->bit : v.data & ~p->bit;
 	return pflag_ioctl(p, &v);
+}
+
+/* Opens --flag-file @path, which switches IFNAME's flag, and reads it. */
+static int pflag_open_file(struct min_pflag *p, const char *ifname, const char *path)
+{
+	snprintf(p->ifr.ifr_name, sizeof(p->ifr.ifr_name), "%s", ifname);
+	p->name = path;
+	p->file = open(path, O_RDWR | O_CLOEXEC);
+	if (p->file < 0) {
+		fprintf(stderr,
+			"xsk_min_tx: cannot open --flag-file %s: %s; it must be a writable file that switches IFF_TX_SKB_NO_LINEAR (load nl_force.ko ifname=IFACE first)\n",
+			path, strerror(errno));
+		return -1;
+	}
+	if (pflag_get(p, &p->initial)) {
+		fprintf(stderr, "xsk_min_tx: cannot read --flag-file %s: %s\n", path,
+			strerror(errno));
+		return -1;
+	}
+	/* a file that does not take the write would fail every switch */
+	if (pflag_set(p, p->initial)) {
+		fprintf(stderr,
+			"xsk_min_tx: cannot write --flag-file %s: %s; it must be a file that switches IFF_TX_SKB_NO_LINEAR (nl_force.ko's no_linear)\n",
+			path, strerror(errno));
+		return -1;
+	}
+	p->opened = true;
+	return 0;
 }
 
 /* Finds MIN_PFLAG among IFNAME's private flags and reads its state. */
@@ -397,6 +469,7 @@ static int pflag_open(struct min_pflag *p, const char *ifname)
 	struct ethtool_gstrings *names = NULL;
 	uint32_t n = 0, i;
 
+	p->name = MIN_PFLAG;
 	p->fd = socket(AF_INET, SOCK_DGRAM, 0);
 	if (p->fd < 0) {
 		fprintf(stderr, "xsk_min_tx: cannot open a socket for ethtool: %s\n",
@@ -433,22 +506,23 @@ static int pflag_open(struct min_pflag *p, const char *ifname)
 		return -1;
 	}
 	if (pflag_get(p, &p->initial)) {
-		p->bit = 0;	/* nothing to restore */
 		fprintf(stderr, "xsk_min_tx: cannot read %s's private flags: %s\n", ifname,
 			strerror(errno));
 		return -1;
 	}
+	p->opened = true;
 	return 0;
 }
 
 static void pflag_close(struct min_pflag *p)
 {
-	if (p->fd < 0)
-		return;
-	if (p->bit && pflag_set(p, p->initial))
-		fprintf(stderr, "xsk_min_tx: cannot restore %s %s: %s\n", p->ifr.ifr_name,
-			MIN_PFLAG, strerror(errno));
-	close(p->fd);
+	if (p->opened && pflag_set(p, p->initial))
+		fprintf(stderr, "xsk_min_tx: cannot restore %s on %s: %s\n", p->name,
+			p->ifr.ifr_name, strerror(errno));
+	if (p->fd >= 0)
+		close(p->fd);
+	if (p->file >= 0)
+		close(p->file);
 }
 
 static unsigned int min_reclaim(struct min_tx *t)
@@ -592,7 +666,7 @@ static void min_path_json(const struct min_opts *o, const struct min_stats *st, 
 
 int main(int argc, char **argv)
 {
-	struct min_pflag pf = { .fd = -1 };
+	struct min_pflag pf = { .fd = -1, .file = -1 };
 	struct min_stats st = { 0 };
 	struct min_tx t = { 0 };
 	unsigned long long frames;
@@ -603,7 +677,11 @@ int main(int argc, char **argv)
 	rc = parse_args(argc, argv, &o);
 	if (rc)
 		return rc;
-	if ((o.interleave_ms && pflag_open(&pf, o.ifname)) || min_open(&t, &o)) {
+	if (o.flag_file)
+		rc = pflag_open_file(&pf, o.ifname, o.flag_file);
+	else if (o.interleave_ms)
+		rc = pflag_open(&pf, o.ifname);
+	if (rc || min_open(&t, &o)) {
 		min_close(&t);
 		pflag_close(&pf);
 		return 2;
@@ -629,8 +707,8 @@ int main(int argc, char **argv)
 		       st.descs_sent - st.descs_done, st.elapsed, pps, gbps, st.kicks,
 		       st.kick_errors, st.kick_errno, st.sndbuf, st.stalled ? "true" : "false");
 		if (o.interleave_ms) {
-			printf(", \"interleave_ms\": %u, \"pflag_errno\": %d", o.interleave_ms,
-			       st.pflag_errno);
+			printf(", \"interleave_ms\": %u, \"switch\": \"%s\", \"pflag_errno\": %d",
+			       o.interleave_ms, o.flag_file ? "file" : "pflag", st.pflag_errno);
 			min_path_json(&o, &st, false);
 			min_path_json(&o, &st, true);
 		}
@@ -651,7 +729,7 @@ int main(int argc, char **argv)
 			       st.path[k].seconds, st.path[k].seconds > 0 ?
 			       st.path[k].descs / o.mb / st.path[k].seconds : 0);
 		if (st.pflag_errno)
-			printf("switching %s failed: %s\n", MIN_PFLAG, strerror(st.pflag_errno));
+			printf("switching %s failed: %s\n", pf.name, strerror(st.pflag_errno));
 	}
 	return rc;
 }
