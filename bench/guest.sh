@@ -23,6 +23,9 @@
 #           that a change of the host's speed slows both alike
 #   sinkabnf  sinkab with the sink's fetch off in its runs (as --fetch 0),
 #           so that one run has the sink with and without it side by side
+#   e1000eab  e1000e and virtio_net with both paths in one run, as sinkab;
+#   virtioab  virtio_net's flag switched through nl_force.ko's parameter
+#           no_linear (xsk_min_tx --flag-file), loaded with clear=1
 # One JSON file per run in $KIT_OUT/runs/, one line per run in
 # $KIT_OUT/runs.tsv.
 #
@@ -37,8 +40,8 @@
 #   --poll-ms: how long the sink's engine polls after its last frame in
 #   the "sink" setup (default 10).
 #   --setups: the setups to time, of sink, sinkwq, null, nullb, e1000e,
-#   virtio, sinkab, sinkabnf, nullab (default "sink null e1000e virtio";
-#   e1000e and virtio only when the VM has them).
+#   virtio, sinkab, sinkabnf, nullab, e1000eab, virtioab (default "sink
+#   null e1000e virtio"; e1000e* and virtio* only when the VM has them).
 #   --senders: min (xsk_min_tx, the default) and/or h0 (headlen0_tx).
 #   headlen0_tx runs with --no-check (each UMEM chunk written once, no
 #   compare on completion), as xsk_min_tx does.
@@ -69,9 +72,9 @@ sb=(); [ "$sndbuf" = 0 ] || sb=(--sndbuf "$sndbuf")
 [ $# -gt 0 ] || { echo "bench/guest.sh: no sizes given" >&2; exit 2; }
 for x in $setups; do
 	case $x in sink|sinkwq|null|nullb|e1000e|virtio) ;;
-	sinkab|sinkabnf|nullab) [[ " $senders " == *" min "* ]] ||
+	sinkab|sinkabnf|nullab|e1000eab|virtioab) [[ " $senders " == *" min "* ]] ||
 		{ echo "bench/guest.sh: setup '$x' needs the sender min (xsk_min_tx --interleave)" >&2; exit 2; } ;;
-	*) echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio sinkab sinkabnf nullab)" >&2; exit 2 ;;
+	*) echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio sinkab sinkabnf nullab e1000eab virtioab)" >&2; exit 2 ;;
 	esac
 done
 for x in $senders; do
@@ -179,8 +182,8 @@ devs_all=()
 for x in $setups; do
 	case $x in
 	sink|sinkab|sinkabnf|nullb) [ "$two_cpus" = 1 ] || { log "one CPU: no $x setup"; continue; } ;;
-	e1000e) [ -n "$e1k" ] || { log "no e1000e in the VM: no e1000e setup"; continue; } ;;
-	virtio) [ -n "$vnet" ] || { log "no virtio_net in the VM: no virtio setup"; continue; } ;;
+	e1000e*) [ -n "$e1k" ] || { log "no e1000e in the VM: no $x setup"; continue; } ;;
+	virtio*) [ -n "$vnet" ] || { log "no virtio_net in the VM: no $x setup"; continue; } ;;
 	esac
 	devs_all+=("$x")
 done
@@ -206,21 +209,29 @@ place() {
 iface_of() {
 	case $1 in
 	null*) echo "$null" ;;
-	e1000e) echo "$e1k" ;;
-	virtio) echo "$vnet" ;;
+	e1000e*) echo "$e1k" ;;
+	virtio*) echo "$vnet" ;;
 	*) echo "$sink" ;;
 	esac
 }
 
 # setflag DEV on|off: the page path (on) or the copy path (off) on DEV
+# (virtio: nl_force.ko loaded, or not; virtioab: loaded, its no_linear
+# parameter switched, as xsk_min_tx --flag-file does)
+nl_switch=/sys/module/nl_force/parameters/no_linear
 setflag() {
-	if [ "$1" != virtio ]; then
-		ethtool --set-priv-flags "$(iface_of "$1")" tx-no-linear "$2"
-	elif [ "$2" = off ]; then
-		[ -d /sys/module/nl_force ] || insmod "$force_ko" ifname="$vnet" clear=1
-	else
-		[ ! -d /sys/module/nl_force ] || rmmod nl_force
-	fi
+	case $1 in
+	virtio|virtioab)
+		if [ "$2" = off ] || [ "$1" = virtioab ]; then
+			[ -d /sys/module/nl_force ] || insmod "$force_ko" ifname="$vnet" clear=1
+		fi
+		if [ "$1" = virtioab ]; then
+			if [ "$2" = on ]; then echo 1; else echo 0; fi >"$nl_switch"
+		elif [ "$2" = on ] && [ -d /sys/module/nl_force ]; then
+			rmmod nl_force
+		fi ;;
+	*) ethtool --set-priv-flags "$(iface_of "$1")" tx-no-linear "$2" ;;
+	esac
 }
 setflags() {
 	local dev
@@ -262,19 +273,21 @@ timed() {
 		"$flag" "$tool" "$rc" "runs/$name.json" >>"$out/runs.tsv"
 }
 # interleaved SETUP: whether SETUP runs both paths in one run (timed_ab)
-interleaved() { case $1 in sinkab|sinkabnf|nullab) return 0 ;; esac; return 1; }
+interleaved() { case $1 in sinkab|sinkabnf|nullab|e1000eab|virtioab) return 0 ;; esac; return 1; }
 # timed_ab ROUND SIZE DEV FIRST SECONDS: both paths in one run of
 # xsk_min_tx of twice SECONDS (as long as a setup's two runs), tx-no-linear
-# switched every 100 ms from FIRST (the setups sinkab, sinkabnf, nullab); a line
-# in runs.tsv for each path, one JSON for both
+# switched every 100 ms from FIRST (the interleaved setups; virtioab's
+# through nl_force's no_linear); a line in runs.tsv for each path, one JSON
+# for both
 timed_ab() {
-	local r=$1 s=$2 dev=$3 first=$4 t=$5 i name rc=0 flag mb
+	local r=$1 s=$2 dev=$3 first=$4 t=$5 i name rc=0 flag mb sw=()
 	i=$(iface_of "$dev")
 	mb=$(mb_for "$s")
 	name=r$r-s$s-$dev-ab-min
 	setflag "$dev" "$first"
+	[ "$dev" != virtioab ] || sw=(--flag-file "$nl_switch")
 	taskset -c 0 "$min" -i "$i" -s "$s" --mb "$mb" -d "$((2 * t))" --interleave 100 \
-		"${sb[@]}" --json >"$out/runs/$name.json" 2>"$out/runs/$name.err" || rc=$?
+		"${sw[@]}" "${sb[@]}" --json >"$out/runs/$name.json" 2>"$out/runs/$name.err" || rc=$?
 	[ "$rc" = 0 ] || { fails=$((fails + 1))
 		log "$name: exit $rc: $(tail -1 "$out/runs/$name.err")"; }
 	for flag in off on; do

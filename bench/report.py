@@ -43,15 +43,18 @@ TOOLS = {"h0": "headlen0_tx", "min": "xsk_min_tx"}
 # does not is reported under its own name (and key) after these.
 DEVS = {"sink": "exnic", "sinkwq": "exnic-wq", "null": "limit",
         "nullb": "limit-busy", "e1000e": "e1000e", "virtio": "virtio_net",
-        "sinkab": "exnic-ab", "sinkabnf": "exnic-ab-nofetch", "nullab": "limit-ab"}
+        "sinkab": "exnic-ab", "sinkabnf": "exnic-ab-nofetch", "nullab": "limit-ab",
+        "e1000eab": "e1000e-ab", "virtioab": "virtio_net-ab"}
 SINKS = ("sink", "sinkwq", "sinkab", "sinkabnf")
 LIMITS = ("null", "nullb", "nullab")
 # the null device measured as a device is, for its stack share (default null)
-STACK_LIMIT = {"sinkab": "nullab", "sinkabnf": "nullab"}
+STACK_LIMIT = {"sinkab": "nullab", "sinkabnf": "nullab", "e1000eab": "nullab",
+               "virtioab": "nullab"}
 # key prefix of a device in bench.json's ratios
 KEY = {"sink": "exnic", "sinkwq": "exnic_wq", "null": "limit",
        "nullb": "limit_busy", "e1000e": "e1000e", "virtio": "virtio_net",
-       "sinkab": "exnic_ab", "sinkabnf": "exnic_ab_nofetch", "nullab": "limit_ab"}
+       "sinkab": "exnic_ab", "sinkabnf": "exnic_ab_nofetch", "nullab": "limit_ab",
+       "e1000eab": "e1000e_ab", "virtioab": "virtio_net_ab"}
 PATHS = {"off": "copy", "on": "page"}
 # the device the goals are judged on
 GOAL_DEV = "sink"

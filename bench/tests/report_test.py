@@ -384,14 +384,22 @@ def stack_share():
         assert r[0][:6] == ["1500", "exnic", "2.00", "10.00", "+20.0%", "+17.4%"], r
         assert r[0][-3:] == ["below", "6.19", "-2.00"], r
         assert r[1][-3:-1] == ["above", "6.19"], r
-    with tmpdir() as d:                             # sinkab's limit is nullab
+    with tmpdir() as d:                             # the ab setups' limit is nullab
         res, txt = report(make(d, {"null": [1.25] * 3, "nullab": [1.5] * 3,
-                                   "sink": [1.0] * 3, "sinkab": [1.0] * 3}, tools=("min",)))
+                                   "sink": [1.0] * 3, "sinkab": [1.0] * 3,
+                                   "virtio": [1.0] * 3, "virtioab": [1.0] * 3,
+                                   "e1000eab": [1.0] * 3}, tools=("min",)))
         e = res["by_tool"]["xsk_min_tx"]["1500"]
         assert close(e["sink_stack_share"]["save_us"], 2.0), e["sink_stack_share"]
-        c = e["sinkab_stack_share"]                 # 10 us * (1 - 1 / 1.5)
-        assert close(c["save_us"], 10 / 3) and close(c["mean"], 1 / 3), c
+        assert close(e["virtio_stack_share"]["save_us"], 2.0), e["virtio_stack_share"]
+        for dv in ("sinkab", "virtioab", "e1000eab"):
+            c = e[f"{dv}_stack_share"]              # 10 us * (1 - 1 / 1.5)
+            assert close(c["save_us"], 10 / 3) and close(c["mean"], 1 / 3), (dv, c)
         assert "nullab_stack_share" not in e
+        assert "virtioab_page_over_copy_ci" in e and "e1000eab_page_over_copy_ci" in e, e
+        r = rows(txt, "  gives the device (mean")[1:]
+        assert [x[1] for x in r if x and x[0] == "1500"] == [
+            "exnic", "virtio_net", "exnic-ab", "e1000e-ab", "virtio_net-ab"], r
     with tmpdir() as d:                             # no null device: no such table
         res, txt = report(make(d, {"sink": [1.1, 1.2]}, tools=("min",)))
         assert "sink_stack_share" not in res["by_tool"]["xsk_min_tx"]["1500"]
