@@ -66,6 +66,8 @@
 #define MIN_DRAIN_SEC	2.0
 #define MIN_PFLAG	"tx-no-linear"
 #define MIN_SLICE_MAX_MS	10000u
+/* --interleave: a path's windows below 1/MIN_SHORT of the run's rate */
+#define MIN_SHORT	10
 
 struct min_opts {
 	const char *ifname;
@@ -664,6 +666,24 @@ static void min_path_json(const struct min_opts *o, const struct min_stats *st, 
 	       path->descs / o->mb, path->seconds, pps, pps * o->size * 8 / 1e9);
 }
 
+/*
+ * --interleave: the path whose measured windows saw less than a tenth of
+ * the run's rate (@pps), or -1. The two paths differ by well under a
+ * factor of two; a path that slow stalled through its slices while the
+ * other ran, and one such run would outweigh every other round of a
+ * page/copy interval. Like a stall of the whole run, it fails the run.
+ */
+static int min_path_short(const struct min_opts *o, const struct min_stats *st, double pps)
+{
+	for (int k = 0; k < 2; k++) {
+		const struct min_path *path = &st->path[k];
+
+		if (path->seconds > 0 && path->descs / o->mb / path->seconds * MIN_SHORT < pps)
+			return k;
+	}
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	struct min_pflag pf = { .fd = -1, .file = -1 };
@@ -672,7 +692,7 @@ int main(int argc, char **argv)
 	unsigned long long frames;
 	struct min_opts o;
 	double pps, gbps;
-	int rc;
+	int rc, short_path = -1;
 
 	rc = parse_args(argc, argv, &o);
 	if (rc)
@@ -695,8 +715,11 @@ int main(int argc, char **argv)
 	pps = st.elapsed > 0 ? frames / st.elapsed : 0;
 	gbps = pps * o.size * 8 / 1e9;
 	rc = (!frames || st.stalled || st.descs_done != st.descs_sent) ? 1 : 0;
-	if (o.interleave_ms && (st.pflag_errno || !st.path[0].descs || !st.path[1].descs))
-		rc = 1;
+	if (o.interleave_ms) {
+		short_path = min_path_short(&o, &st, pps);
+		if (st.pflag_errno || !st.path[0].descs || !st.path[1].descs || short_path >= 0)
+			rc = 1;
+	}
 	if (o.json) {
 		printf("{\"tool\": \"xsk_min_tx\", \"ifname\": \"%s\", \"size\": %u, \"mb\": %u, "
 		       "\"batch\": %u, \"frames_sent\": %llu, \"frames_completed\": %llu, "
@@ -709,6 +732,10 @@ int main(int argc, char **argv)
 		if (o.interleave_ms) {
 			printf(", \"interleave_ms\": %u, \"switch\": \"%s\", \"pflag_errno\": %d",
 			       o.interleave_ms, o.flag_file ? "file" : "pflag", st.pflag_errno);
+			if (short_path < 0)
+				printf(", \"path_short\": null");
+			else
+				printf(", \"path_short\": \"%s\"", short_path ? "page" : "copy");
 			min_path_json(&o, &st, false);
 			min_path_json(&o, &st, true);
 		}
@@ -731,5 +758,9 @@ int main(int argc, char **argv)
 		if (st.pflag_errno)
 			printf("switching %s failed: %s\n", pf.name, strerror(st.pflag_errno));
 	}
+	if (short_path >= 0)
+		fprintf(stderr,
+			"xsk_min_tx: the %s path stalled: its slices ran at under a tenth of the run's %.0f pps; the run measures the stall, not the path\n",
+			short_path ? "page" : "copy", pps);
 	return rc;
 }
