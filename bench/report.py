@@ -333,7 +333,7 @@ def build(d, pool=None):
     t = Table(runs)
     devs = devices(runs)
     res = {"devices": devs, "rounds": len(t.rounds), "sizes": t.sizes, "failed_runs":
-           [r["file"] for r in runs if r["exit"] != 0],
+           list(dict.fromkeys(r["file"] for r in runs if r["exit"] != 0)),
            "warmup_runs": sum(1 for r in runs if r["round"] == WARMUP),
            "by_tool": {}}
     if pool:

@@ -432,6 +432,19 @@ def interleaved_runs():
         assert res["devices"] == ["sinkab"], res["devices"]
         r = rows(txt)
         assert r[0][:3] == ["1500", "exnic-ab", "5"], r
+        # a failed interleaved run (a path stalled: exit 1) is left out
+        # from both paths, and named once
+        tsv = os.path.join(d, "runs.tsv")
+        with open(tsv) as f:
+            lines = f.read().splitlines()
+        lines = [ln[:-len(ln.split("\t")[-1]) - 2] + "1\t" + ln.split("\t")[-1]
+                 if ln.startswith("2\t") else ln for ln in lines]
+        with open(tsv, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        res, txt = report(d)
+        assert ci(res, "sinkab")["n"] == 4, ci(res, "sinkab")
+        assert res["failed_runs"] == ["runs/r2-s1500-sinkab-ab-min.json"], res["failed_runs"]
+        assert txt.count("r2-s1500-sinkab-ab-min.json") == 1, txt
 
 
 @case
