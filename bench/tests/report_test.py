@@ -432,6 +432,10 @@ def interleaved_runs():
         assert res["devices"] == ["sinkab"], res["devices"]
         r = rows(txt)
         assert r[0][:3] == ["1500", "exnic-ab", "5"], r
+        # without a back-to-back sink, exnic-ab is the goal's device
+        e = res["by_tool"]["xsk_min_tx"]["1500"]
+        assert e["gain_verdict"] == c["verdict"], e["gain_verdict"]
+        assert "goal page/copy gain on exnic-ab >= seed" in txt, txt
         # a failed interleaved run (a path stalled: exit 1) is left out
         # from both paths, and named once
         tsv = os.path.join(d, "runs.tsv")
