@@ -23,9 +23,9 @@
 #           that a change of the host's speed slows both alike
 #   sinkabnf  sinkab with the sink's fetch off in its runs (as --fetch 0),
 #           so that one run has the sink with and without it side by side
-#   e1000eab  e1000e and virtio_net with both paths in one run, as sinkab;
-#   virtioab  virtio_net's flag switched through nl_force.ko's parameter
-#           no_linear (xsk_min_tx --flag-file), loaded with clear=1
+#   e1000eab  e1000e, and virtio_net, with both paths in one run as in
+#   virtioab  sinkab; virtio_net's flag switched through nl_force.ko's
+#           parameter no_linear (xsk_min_tx --flag-file), loaded clear=1
 # One JSON file per run in $KIT_OUT/runs/, one line per run in
 # $KIT_OUT/runs.tsv.
 #
@@ -69,12 +69,14 @@ while [ $# -gt 0 ]; do
 	esac
 done
 sb=(); [ "$sndbuf" = 0 ] || sb=(--sndbuf "$sndbuf")
+# interleaved SETUP: whether SETUP runs both paths in one run (timed_ab)
+interleaved() { case $1 in sinkab|sinkabnf|nullab|e1000eab|virtioab) return 0 ;; esac; return 1; }
 [ $# -gt 0 ] || { echo "bench/guest.sh: no sizes given" >&2; exit 2; }
 for x in $setups; do
 	case $x in sink|sinkwq|null|nullb|e1000e|virtio) ;;
-	sinkab|sinkabnf|nullab|e1000eab|virtioab) [[ " $senders " == *" min "* ]] ||
+	*) interleaved "$x" || { echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio sinkab sinkabnf nullab e1000eab virtioab)" >&2; exit 2; }
+	   [[ " $senders " == *" min "* ]] ||
 		{ echo "bench/guest.sh: setup '$x' needs the sender min (xsk_min_tx --interleave)" >&2; exit 2; } ;;
-	*) echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio sinkab sinkabnf nullab e1000eab virtioab)" >&2; exit 2 ;;
 	esac
 done
 for x in $senders; do
@@ -272,8 +274,6 @@ timed() {
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$r" "$s" "$dev" \
 		"$flag" "$tool" "$rc" "runs/$name.json" >>"$out/runs.tsv"
 }
-# interleaved SETUP: whether SETUP runs both paths in one run (timed_ab)
-interleaved() { case $1 in sinkab|sinkabnf|nullab|e1000eab|virtioab) return 0 ;; esac; return 1; }
 # timed_ab ROUND SIZE DEV FIRST SECONDS: both paths in one run of
 # xsk_min_tx of twice SECONDS (as long as a setup's two runs), tx-no-linear
 # switched every 100 ms from FIRST (the interleaved setups; virtioab's
