@@ -108,6 +108,27 @@ def stalled_transmit_fails_nl02_and_nl10():
 
 
 @case
+def frame_held_and_never_at_the_peer_fails_nl02_and_nl10():
+    # e1000e with frag 0 one slot late: the run's last frame waits for
+    # the next transmit; a stale slot went out in its place.
+    def e(rep, d):
+        rep['tx'].update(frames_completed=N - 1)
+        rep['tx']['completion_errors']['missing'] = 1
+        rep['verify'].update(good=N - 1, foreign=1)
+    res = judge(runs(edit_run('1514B', e)))
+    assert 'NL-02' in failed(res) and 'NL-10' in failed(res), failed(res)
+
+
+@case
+def frame_held_but_good_at_the_peer_fails_nl10_only():
+    def e(rep, d):
+        rep['tx'].update(frames_completed=N - 1)
+        rep['tx']['completion_errors']['missing'] = 1
+    res = judge(runs(edit_run('1514B', e)))
+    assert failed(res) == ['NL-10', 'NL-13'], failed(res)
+
+
+@case
 def queue_still_busy_after_a_run_fails_nl02():
     rs = runs()[:2]
     rs[-1]['hung_after'] = True
