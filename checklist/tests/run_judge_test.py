@@ -698,6 +698,85 @@ def reports_are_json_with_result_and_exit():
                    'iface': 'eth0', 'peer': 'eth1', 'count': N}, rep
 
 
+class FakePacketSocket:
+    """socket.socket for control_mc(): takes the frames, sends nothing."""
+
+    def __init__(self, *a):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        return False
+
+    def bind(self, addr):
+        pass
+
+    def send(self, frame):
+        return len(frame)
+
+
+def control_reads(reads):
+    """control_mc() on counters that read as READS, one after the other
+    (the last one repeated): (what it returns, how many reads it took)."""
+    seen = []
+
+    def counters(iface):
+        seen.append(iface)
+        return reads[min(len(seen), len(reads)) - 1]
+    saved = (cr.counters, cr.iface_mac, cr.socket.socket, cr.time.sleep)
+    cr.counters, cr.iface_mac = counters, lambda iface: bytes(6)
+    cr.socket.socket, cr.time.sleep = FakePacketSocket, lambda s: None
+    try:
+        return cr.control_mc('eth0', frames=32), len(seen) - 1
+    finally:
+        cr.counters, cr.iface_mac, cr.socket.socket, cr.time.sleep = saved
+
+
+@case
+def control_stops_once_the_counters_are_still():
+    # exnic: every broadcast in the MAC's broadcast counter, the
+    # multicast one leaves them out and stays put.
+    z = {'eth-mac-BroadcastFramesXmittedOK': 0,
+         'eth-mac-MulticastFramesXmittedOK': 0, 'tx_packets': 0}
+    done = dict(z, **{'eth-mac-BroadcastFramesXmittedOK': 32,
+                      'tx_packets': 32})
+    live, n = control_reads([z, done])
+    assert live == {'eth-mac-BroadcastFramesXmittedOK': 32}, live
+    assert n == 2, f'{n} reads'
+
+
+@case
+def control_waits_while_a_counter_moves():
+    z = {'tx_broadcast': 0, 'tx_multicast': 0}
+    reads = [z, dict(z, tx_broadcast=32, tx_multicast=10),
+             dict(z, tx_broadcast=32, tx_multicast=32),
+             dict(z, tx_broadcast=32, tx_multicast=32)]
+    live, n = control_reads(reads)
+    assert live == {'tx_broadcast': 32, 'tx_multicast': 32}, live
+    assert n == 3, f'{n} reads'
+
+
+@case
+def control_without_such_counters_reads_once():
+    live, n = control_reads([{'tx_packets': 0}, {'tx_packets': 32}])
+    assert live == {} and n == 1, (live, n)
+
+
+@case
+def control_gives_up_after_five_seconds():
+    z = {'tx_broadcast': 0}
+    clock = iter(range(0, 100, 1))
+    saved = cr.time.monotonic
+    cr.time.monotonic = lambda: next(clock)
+    try:
+        live, n = control_reads([z, dict(z, tx_broadcast=5)])
+    finally:
+        cr.time.monotonic = saved
+    assert live == {} and n <= 5, (live, n)
+
+
 @case
 def missing_command_is_a_setup_error():
     try:
