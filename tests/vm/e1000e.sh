@@ -3,7 +3,9 @@
 # e1000e on qemu's 82574L model (a device model nobody here wrote), before
 # and after its reference series (series/e1000e/): see tests/driver_series.sh.
 # With the flag forced on, the unpatched e1000_tx_map() puts frag 0 one ring
-# slot late: frames are lost and the ring hangs (NL-02), so NL-13 fails too.
+# slot late: a stale slot goes out in its place, and each run's last frame
+# is neither sent nor completed until the next transmit (NL-02), so NL-13
+# fails too.
 . "$(dirname "$0")/../lib.sh"
 . "$KIT_ROOT/tests/checklist_lib.sh"
 . "$KIT_ROOT/tests/driver_series.sh"
