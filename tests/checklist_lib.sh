@@ -18,19 +18,13 @@ cl() {
 }
 # rc_of NAME: checklist/run's exit status of run NAME
 rc_of() { cat "$KIT_OUT/cl-$1.rc" 2>/dev/null; }
-# items NAME RESULT: the items of run NAME with RESULT, comma-separated
+# items NAME RESULT: the items of run NAME with RESULT, comma-separated;
+# "no verdict (...)" for the report of a setup error or bad usage
 items() {
-	python3 - "$KIT_OUT/cl-$1.json" "$2" <<'PY'
-import json, sys
-try:
-    d = json.load(open(sys.argv[1]))
-    if 'items' not in d:
-        # checklist/run's report of a setup error or bad usage
-        print(f"no verdict ({d.get('result')}: {d.get('error')})")
-        sys.exit()
-    print(','.join(i['id'] for i in d['items'] if i['result'] == sys.argv[2]))
-except Exception as e:
-    print(f'no report ({e})')
-PY
+	jq -r --arg r "$2" 'if has("items")
+		then [.items[] | select(.result == $r) | .id] | join(",")
+		else "no verdict (\(.result): \(.error))" end' \
+		"$KIT_OUT/cl-$1.json" 2>/dev/null ||
+		echo "no report ($KIT_OUT/cl-$1.json missing or not a report)"
 }
 show() { sed 's/^/#   /' "$KIT_OUT/cl-$1.txt" | head -40; }
