@@ -8,27 +8,47 @@
  * driver as "exnic_null"; it has no rings or channels to configure.
  */
 
+#include <linux/cpumask.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
+#include <linux/llist.h>
 #include <linux/netdevice.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include "exnic_sim_priv.h"
 
 #define EXNIC_NULL_DRV_NAME		"exnic_null"
 #define EXNIC_NULL_PFLAG_TX_NO_LINEAR	BIT(0)
+#define EXNIC_NULL_PFLAG_FREE_REMOTE	BIT(1)
 
 /**
  * struct exnic_null_priv - a null device, netdev_priv()
  * @pflags: ethtool private flags (EXNIC_NULL_PFLAG_*)
+ * @to_free: with free-remote, the skbs @free_work has yet to free
+ * @free_work: frees @to_free on the CPU after the sender's
  */
 struct exnic_null_priv {
 	u32 pflags;
+	struct llist_head to_free;
+	struct work_struct free_work;
 };
 
 static const char exnic_null_pflag_names[][ETH_GSTRING_LEN] = {
 	"tx-no-linear",
+	"free-remote",
 };
+
+static void exnic_null_free_work(struct work_struct *work)
+{
+	struct exnic_null_priv *priv = container_of(work, struct exnic_null_priv,
+						    free_work);
+	struct llist_node *list = llist_del_all(&priv->to_free);
+	struct sk_buff *skb, *next;
+
+	llist_for_each_entry_safe(skb, next, list, ll_node)
+		consume_skb(skb);
+}
 
 /**
  * exnic_null_xmit - ndo_start_xmit: count and free
@@ -39,8 +59,21 @@ static const char exnic_null_pflag_names[][ETH_GSTRING_LEN] = {
  */
 static netdev_tx_t exnic_null_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
+	struct exnic_null_priv *priv = netdev_priv(ndev);
+	unsigned int cpu;
+
 	dev_sw_netstats_tx_add(ndev, 1, skb->len);
-	dev_consume_skb_any(skb);
+	if (!(READ_ONCE(priv->pflags) & EXNIC_NULL_PFLAG_FREE_REMOTE)) {
+		dev_consume_skb_any(skb);
+		return NETDEV_TX_OK;
+	}
+	/* The first skb on an empty list queues the work for all of them. */
+	if (llist_add(&skb->ll_node, &priv->to_free)) {
+		cpu = cpumask_next(smp_processor_id(), cpu_online_mask);
+		if (cpu >= nr_cpu_ids)
+			cpu = cpumask_first(cpu_online_mask);
+		queue_work_on(cpu, system_highpri_wq, &priv->free_work);
+	}
 	return NETDEV_TX_OK;
 }
 
@@ -80,12 +113,13 @@ static u32 exnic_null_get_priv_flags(struct net_device *ndev)
 }
 
 /**
- * exnic_null_set_priv_flags - ethtool --set-priv-flags tx-no-linear on|off
+ * exnic_null_set_priv_flags - ethtool --set-priv-flags
  * @ndev: the null device
  * @flags: EXNIC_NULL_PFLAG_* bits
  *
- * Sets or clears IFF_TX_SKB_NO_LINEAR, as exnic's flag of the same name
- * does, so that a bench compares the copy and the page path here too.
+ * tx-no-linear sets or clears IFF_TX_SKB_NO_LINEAR, as exnic's flag of the
+ * same name does, so that a bench compares the copy and the page path here
+ * too; free-remote frees the skbs on the next CPU (exnic_null_xmit()).
  *
  * Return: 0 or -EINVAL for unknown flags.
  */
@@ -93,14 +127,15 @@ static int exnic_null_set_priv_flags(struct net_device *ndev, u32 flags)
 {
 	struct exnic_null_priv *priv = netdev_priv(ndev);
 
-	if (flags & ~EXNIC_NULL_PFLAG_TX_NO_LINEAR)
+	if (flags & ~(EXNIC_NULL_PFLAG_TX_NO_LINEAR |
+		      EXNIC_NULL_PFLAG_FREE_REMOTE))
 		return -EINVAL;
 
 	if (flags & EXNIC_NULL_PFLAG_TX_NO_LINEAR)
 		ndev->priv_flags |= IFF_TX_SKB_NO_LINEAR;
 	else
 		ndev->priv_flags &= ~IFF_TX_SKB_NO_LINEAR;
-	priv->pflags = flags;
+	WRITE_ONCE(priv->pflags, flags);
 	return 0;
 }
 
@@ -141,6 +176,8 @@ struct net_device *exnic_sim_null_create(unsigned int num_queues)
 
 	priv = netdev_priv(ndev);
 	priv->pflags = EXNIC_NULL_PFLAG_TX_NO_LINEAR;
+	init_llist_head(&priv->to_free);
+	INIT_WORK(&priv->free_work, exnic_null_free_work);
 	ndev->priv_flags |= IFF_TX_SKB_NO_LINEAR;
 
 	err = register_netdev(ndev);
@@ -157,6 +194,10 @@ struct net_device *exnic_sim_null_create(unsigned int num_queues)
  */
 void exnic_sim_null_destroy(struct net_device *ndev)
 {
+	struct exnic_null_priv *priv = netdev_priv(ndev);
+
 	unregister_netdev(ndev);
+	/* No xmit any more: the work, if queued, frees the last skbs. */
+	flush_work(&priv->free_work);
 	free_netdev(ndev);
 }
