@@ -26,6 +26,9 @@
 #   e1000eab  e1000e, and virtio_net, with both paths in one run as in
 #   virtioab  sinkab; virtio_net's flag switched through nl_force.ko's
 #           parameter no_linear (xsk_min_tx --flag-file), loaded clear=1
+#   nullremoteab  nullab with the null device's private flag free-remote
+#           on: its skbs freed in a work item on CPU 1, as exnic completes
+#           them there, so that nullab beside it prices that completion
 # One JSON file per run in $KIT_OUT/runs/, one line per run in
 # $KIT_OUT/runs.tsv.
 #
@@ -40,7 +43,8 @@
 #   --poll-ms: how long the sink's engine polls after its last frame in
 #   the "sink" setup (default 10).
 #   --setups: the setups to time, of sink, sinkwq, null, nullb, e1000e,
-#   virtio, sinkab, sinkabnf, nullab, e1000eab, virtioab (default "sink
+#   virtio, sinkab, sinkabnf, nullab, e1000eab, virtioab, nullremoteab
+#   (default "sink
 #   null e1000e virtio"; e1000e* and virtio* only when the VM has them).
 #   --senders: min (xsk_min_tx, the default) and/or h0 (headlen0_tx).
 #   headlen0_tx runs with --no-check (each UMEM chunk written once, no
@@ -70,11 +74,11 @@ while [ $# -gt 0 ]; do
 done
 sb=(); [ "$sndbuf" = 0 ] || sb=(--sndbuf "$sndbuf")
 # interleaved SETUP: whether SETUP runs both paths in one run (timed_ab)
-interleaved() { case $1 in sinkab|sinkabnf|nullab|e1000eab|virtioab) return 0 ;; esac; return 1; }
+interleaved() { case $1 in sinkab|sinkabnf|nullab|e1000eab|virtioab|nullremoteab) return 0 ;; esac; return 1; }
 [ $# -gt 0 ] || { echo "bench/guest.sh: no sizes given" >&2; exit 2; }
 for x in $setups; do
 	case $x in sink|sinkwq|null|nullb|e1000e|virtio) ;;
-	*) interleaved "$x" || { echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio sinkab sinkabnf nullab e1000eab virtioab)" >&2; exit 2; }
+	*) interleaved "$x" || { echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio sinkab sinkabnf nullab e1000eab virtioab nullremoteab)" >&2; exit 2; }
 	   [[ " $senders " == *" min "* ]] ||
 		{ echo "bench/guest.sh: setup '$x' needs the sender min (xsk_min_tx --interleave)" >&2; exit 2; } ;;
 	esac
@@ -160,6 +164,13 @@ for i in "$sink" "$null" $e1k $vnet; do
 	done
 done
 sinkdev=$(dev_of_iface "$sink")
+remote=0
+if ethtool --show-priv-flags "$null" 2>/dev/null | grep -q '^free-remote'; then
+	remote=1
+elif [[ " $setups " == *" nullremoteab "* ]]; then
+	echo "bench: this exnic_sim.ko's null device has no free-remote flag; rebuild the bench kernel (bench/run without --no-build)" >&2
+	exit 1
+fi
 if [ -w "$dbg/$sinkdev/fetch" ]; then
 	echo "$fetch" >"$dbg/$sinkdev/fetch"
 elif [ "$fetch" = 0 ] || [[ " $setups " == *" sinkabnf "* ]]; then
@@ -183,7 +194,7 @@ two_cpus=0
 devs_all=()
 for x in $setups; do
 	case $x in
-	sink|sinkab|sinkabnf|nullb) [ "$two_cpus" = 1 ] || { log "one CPU: no $x setup"; continue; } ;;
+	sink|sinkab|sinkabnf|nullb|nullremoteab) [ "$two_cpus" = 1 ] || { log "one CPU: no $x setup"; continue; } ;;
 	e1000e*) [ -n "$e1k" ] || { log "no e1000e in the VM: no $x setup"; continue; } ;;
 	virtio*) [ -n "$vnet" ] || { log "no virtio_net in the VM: no $x setup"; continue; } ;;
 	esac
@@ -200,6 +211,11 @@ place() {
 	# sinkabnf: the sink copies no frame byte, whatever --fetch says
 	if [ -w "$dbg/$sinkdev/fetch" ]; then
 		if [ "$1" = sinkabnf ]; then echo 0; else echo "$fetch"; fi >"$dbg/$sinkdev/fetch"
+	fi
+	# nullremoteab: the null device frees its skbs on CPU 1
+	if [ "$remote" = 1 ]; then
+		ethtool --set-priv-flags "$null" free-remote \
+			"$([ "$1" = nullremoteab ] && echo on || echo off)"
 	fi
 	[ -w "$wqmask" ] || return 0
 	case $1 in sink|sinkab*) echo 2 ;; *) echo 1 ;; esac >"$wqmask"

@@ -44,17 +44,19 @@ TOOLS = {"h0": "headlen0_tx", "min": "xsk_min_tx"}
 DEVS = {"sink": "exnic", "sinkwq": "exnic-wq", "null": "limit",
         "nullb": "limit-busy", "e1000e": "e1000e", "virtio": "virtio_net",
         "sinkab": "exnic-ab", "sinkabnf": "exnic-ab-nofetch", "nullab": "limit-ab",
-        "e1000eab": "e1000e-ab", "virtioab": "virtio_net-ab"}
+        "e1000eab": "e1000e-ab", "virtioab": "virtio_net-ab",
+        "nullremoteab": "limit-remote-ab"}
 SINKS = ("sink", "sinkwq", "sinkab", "sinkabnf")
 LIMITS = ("null", "nullb", "nullab")
 # the null device measured as a device is, for its stack share (default null)
 STACK_LIMIT = {"sinkab": "nullab", "sinkabnf": "nullab", "e1000eab": "nullab",
-               "virtioab": "nullab"}
+               "virtioab": "nullab", "nullremoteab": "nullab"}
 # key prefix of a device in bench.json's ratios
 KEY = {"sink": "exnic", "sinkwq": "exnic_wq", "null": "limit",
        "nullb": "limit_busy", "e1000e": "e1000e", "virtio": "virtio_net",
        "sinkab": "exnic_ab", "sinkabnf": "exnic_ab_nofetch", "nullab": "limit_ab",
-       "e1000eab": "e1000e_ab", "virtioab": "virtio_net_ab"}
+       "e1000eab": "e1000e_ab", "virtioab": "virtio_net_ab",
+       "nullremoteab": "limit_remote_ab"}
 PATHS = {"off": "copy", "on": "page"}
 # the device the goals are judged on: exnic's sink, back to back or
 # interleaved (the first of these a run has)
