@@ -99,20 +99,24 @@ ANCHORS = [
      "\texnic_tx_commit(ring, &f);\n"
      "\texprof_commit += ktime_get_ns() - t0;\n"
      "\treturn NETDEV_TX_OK;\n"),
+    # the null device's xmit when it frees at once (free-remote off)
     ("sim/exnic_sim_null.c",
-     "\tdev_sw_netstats_tx_add(ndev, 1, skb->len);\n"
-     "\tdev_consume_skb_any(skb);\n\treturn NETDEV_TX_OK;\n",
+     "\tunsigned int cpu;\n\n"
+     "\tdev_sw_netstats_tx_add(ndev, 1, skb->len);\n",
+     "\tunsigned int cpu;\n"
      "\tstatic u64 frames, sum;\n"
      "\tbool linear = skb_headlen(skb);\n"
      "\tu64 t0 = ktime_get_ns();\n\n"
-     "\tdev_sw_netstats_tx_add(ndev, 1, skb->len);\n"
-     "\tdev_consume_skb_any(skb);\n"
-     "\tsum += ktime_get_ns() - t0;\n"
-     "\tif (++frames == %d) {\n"
-     "\t\tpr_info(\"exnic-profile: null %%s frames %%llu xmit %%llu\\n\",\n"
-     "\t\t\tlinear ? \"linear\" : \"headlen0\", frames, sum);\n"
-     "\t\tframes = 0;\n\t\tsum = 0;\n\t}\n"
-     "\treturn NETDEV_TX_OK;\n" % PROFILE_FRAMES),
+     "\tdev_sw_netstats_tx_add(ndev, 1, skb->len);\n"),
+    ("sim/exnic_sim_null.c",
+     "\t\tdev_consume_skb_any(skb);\n\t\treturn NETDEV_TX_OK;\n",
+     "\t\tdev_consume_skb_any(skb);\n"
+     "\t\tsum += ktime_get_ns() - t0;\n"
+     "\t\tif (++frames == %d) {\n"
+     "\t\t\tpr_info(\"exnic-profile: null %%s frames %%llu xmit %%llu\\n\",\n"
+     "\t\t\t\tlinear ? \"linear\" : \"headlen0\", frames, sum);\n"
+     "\t\t\tframes = 0;\n\t\t\tsum = 0;\n\t\t}\n"
+     "\t\treturn NETDEV_TX_OK;\n" % PROFILE_FRAMES),
 ]
 
 def patch(dest, edits):
