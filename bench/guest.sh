@@ -44,8 +44,8 @@
 #   the "sink" setup (default 10).
 #   --setups: the setups to time, of sink, sinkwq, null, nullb, e1000e,
 #   virtio, sinkab, sinkabnf, nullab, e1000eab, virtioab, nullremoteab
-#   (default "sink
-#   null e1000e virtio"; e1000e* and virtio* only when the VM has them).
+#   (default "sink null e1000e virtio"; e1000e* and virtio* only when the
+#   VM has them).
 #   --senders: min (xsk_min_tx, the default) and/or h0 (headlen0_tx).
 #   headlen0_tx runs with --no-check (each UMEM chunk written once, no
 #   compare on completion), as xsk_min_tx does.
