@@ -73,12 +73,15 @@ while [ $# -gt 0 ]; do
 	esac
 done
 sb=(); [ "$sndbuf" = 0 ] || sb=(--sndbuf "$sndbuf")
+# The setups: a device's two paths back to back, and both in one run
+setups_b2b="sink sinkwq null nullb e1000e virtio"
+setups_ab="sinkab sinkabnf nullab e1000eab virtioab nullremoteab"
 # interleaved SETUP: whether SETUP runs both paths in one run (timed_ab)
-interleaved() { case $1 in sinkab|sinkabnf|nullab|e1000eab|virtioab|nullremoteab) return 0 ;; esac; return 1; }
+interleaved() { [[ " $setups_ab " == *" $1 "* ]]; }
 [ $# -gt 0 ] || { echo "bench/guest.sh: no sizes given" >&2; exit 2; }
 for x in $setups; do
-	case $x in sink|sinkwq|null|nullb|e1000e|virtio) ;;
-	*) interleaved "$x" || { echo "bench/guest.sh: unknown setup '$x' (sink sinkwq null nullb e1000e virtio sinkab sinkabnf nullab e1000eab virtioab nullremoteab)" >&2; exit 2; }
+	case " $setups_b2b " in *" $x "*) ;;
+	*) interleaved "$x" || { echo "bench/guest.sh: unknown setup '$x' ($setups_b2b $setups_ab)" >&2; exit 2; }
 	   [[ " $senders " == *" min "* ]] ||
 		{ echo "bench/guest.sh: setup '$x' needs the sender min (xsk_min_tx --interleave)" >&2; exit 2; } ;;
 	esac
