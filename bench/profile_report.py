@@ -11,6 +11,11 @@ instrumented module (variant), size and path:
              null device's xmit (count and free), min-max over rounds;
   device     us a frame of the simulated engine (gathering the frames)
              and of its interrupt and NAPI completion, on CPU 1;
+  CPU 1      the share of the run's time that engine and completion
+             took on CPU 1 (their us a frame x the sink's rate; near
+             100 % the device, not the sender, sets the rate), and the
+             frames a sendto() sent on the sink (the kernel sends up to
+             32; fewer when the ring is full or no frame has completed);
   budget     what 0.9 x limit leaves the driver's transmit a frame:
              the time a frame may take at 0.9 x the null device's rate
              (its time / 0.9) minus the stack's share (the null device's
@@ -36,9 +41,13 @@ def load(d):
     for line in (d / "runs.tsv").read_text().splitlines():
         r, var, size, dev, path, rc = line.split("\t")
         base = d / "runs" / ("r%s-%s-%s-%s-%s" % (r, var, size, dev, path))
-        run = {"rc": int(rc), "pps": None, "steps": {}, "engine": {}}
+        run = {"rc": int(rc), "pps": None, "per_kick": None, "steps": {},
+               "engine": {}}
         try:
-            run["pps"] = json.loads(base.with_suffix(".json").read_text())["pps"]
+            j = json.loads(base.with_suffix(".json").read_text())
+            run["pps"] = j["pps"]
+            if j.get("kicks"):
+                run["per_kick"] = j["frames_sent"] / j["kicks"]
         except (OSError, ValueError, KeyError):
             pass
         frames, sums = 0, {}
@@ -139,6 +148,22 @@ def report(runs):
                              for k in STEPS) + " " +
                     " ".join("%11s" % rng([x["engine"].get(k) for x in sk if x])
                              for k in ("engine_tx_ns", "engine_irq_ns")))
+
+    L.append("")
+    L.append("CPU 1: engine and completion, share of the run's time; "
+             "frames a sendto() sent (sink)")
+    L.append("  %-15s %5s %5s %11s %11s" %
+             ("variant", "size", "path", "CPU 1 busy", "per kick"))
+    for v in variants:
+        for s in sizes:
+            for path in ("copy", "page"):
+                sk = [get(r, v, s, "sink", path) for r in rounds]
+                busy = [100 * x["pps"] * (x["engine"]["engine_tx_ns"] +
+                                          x["engine"]["engine_irq_ns"]) / 1e6
+                        for x in sk if x and x["engine"]]
+                L.append("  %-15s %5d %5s %11s %11s" % (
+                    v, s, path, rng(busy, "%.0f%%"),
+                    rng([x["per_kick"] for x in sk if x], "%.1f")))
 
     L.append("")
     L.append("budget: what 0.9 x limit leaves the driver's transmit, us a "
