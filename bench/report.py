@@ -58,6 +58,8 @@ KEY = {"sink": "exnic", "sinkwq": "exnic_wq", "null": "limit",
        "e1000eab": "e1000e_ab", "virtioab": "virtio_net_ab",
        "nullremoteab": "limit_remote_ab"}
 PATHS = {"off": "copy", "on": "page"}
+# frames one sendto() sends in AF_XDP's generic mode (TX_BATCH_SIZE, net/xdp/xsk.c)
+KICK_MAX = 32
 # the device the goals are judged on: exnic's sink, back to back or
 # interleaved (the first of these a run has)
 GOAL_DEVS = ("sink", "sinkab")
@@ -102,13 +104,18 @@ def load(d):
                 j = None
             if j is not None:
                 t = j["tx"] if tool == "h0" else j
+                kick = (t.get("frames_sent"), t.get("kicks"))
                 if "interleave_ms" in t:
                     # both paths in one run (xsk_min_tx --interleave)
                     t = dict(t[PATHS[flag]], elapsed_s=t[PATHS[flag]]["seconds"])
+                    kick = (t.get("frames"), t.get("kicks"))
                 v = {k: float(t[k]) for k in ("pps", "gbps", "elapsed_s")}
                 # json.load takes NaN and Infinity: such a run is left out
                 if all(math.isfinite(x) for x in v.values()):
                     run.update(v)
+                    # xsk_min_tx: the frames a sendto() sent
+                    if tool == "min" and kick[1]:
+                        run["per_kick"] = float(kick[0]) / float(kick[1])
             runs.append(run)
     return runs
 
@@ -234,7 +241,7 @@ class Table:
 
     def get(self, rnd, size, dev, flag, tool, key="pps"):
         r = self.by.get((rnd, size, dev, flag, tool))
-        return r[key] if r else None
+        return r.get(key) if r else None
 
     def values(self, size, dev, flag, tool, key="pps"):
         return stats3([self.get(n, size, dev, flag, tool, key) for n in self.rounds])
@@ -354,7 +361,8 @@ def build(d, pool=None):
                 for flag, path in PATHS.items():
                     e[f"{dev}_{path}"] = {
                         "pps": t.values(s, dev, flag, tool),
-                        "gbps": t.values(s, dev, flag, tool, "gbps")}
+                        "gbps": t.values(s, dev, flag, tool, "gbps"),
+                        "per_kick": t.values(s, dev, flag, tool, "per_kick")}
                 e[f"{dev}_page_over_copy"] = t.ratios(
                     s, (dev, "on", tool), (dev, "off", tool))
             for dev in (d for d in SINKS if d in devs):
@@ -537,6 +545,19 @@ def text(res, d):
                     L.append(f"{s:>5} {label(dv):<{dw}} {c['save_us']:>8.2f} "
                              f"{c['cost_us']:>8.2f} {c['mean'] * 100:>+10.1f}% {iv:<17} "
                              f"{g:>6} {c['side'] or '-':<6} {mc:>11} {c['own_us']:>+7.2f}")
+            L.append("")
+        if any(e[f"{dv}_{p}"]["per_kick"] for e in per.values() for dv in devs
+               for p in PATHS.values()):
+            L.append("frames a sendto() sent (min / median / max over the rounds): "
+                     f"the kernel sends up to {KICK_MAX} a call;")
+            L.append("  fewer: the sender waited for the device (a full ring, or no "
+                     "frame completed yet), not the other way round")
+            L.append(f"{'size':>5} " + " ".join(
+                f"{label(dv) + ' ' + p:<23}" for dv in devs for p in PATHS.values()))
+            for s, e in per.items():
+                L.append(f"{s:>5} " + " ".join(
+                    f"{fmt3(e[f'{dv}_{p}']['per_kick'], '{:.1f}'):<23}"
+                    for dv in devs for p in PATHS.values()))
             L.append("")
         L.append("exnic/limit: pps on an exnic sink / on the null device, same path and round")
         first = next(iter(per.values()))

@@ -100,6 +100,8 @@ struct min_pflag {
 /* What one path did in its measured windows (--interleave) */
 struct min_path {
 	unsigned long long descs;
+	/* sendto() calls; below 32 frames a kick, the sender waited on completions */
+	unsigned long long kicks;
 	double seconds;
 	unsigned int slices;
 };
@@ -578,22 +580,25 @@ static void min_submit(struct min_tx *t, const struct min_opts *o, unsigned int 
  * from @win_start (a quarter into the slice), completed @win_descs.
  */
 static void min_window_close(struct min_stats *st, bool page, double win_start,
-			     unsigned long long win_descs, double now)
+			     unsigned long long win_descs, unsigned long long win_kicks,
+			     double now)
 {
 	struct min_path *path = &st->path[page];
 
 	if (now <= win_start)
 		return;
 	path->descs += win_descs;
+	path->kicks += win_kicks;
 	path->seconds += now - win_start;
 	path->slices++;
 }
 
 /* --interleave: ends the slice of path @page and switches to the other. */
 static void min_slice_end(struct min_pflag *p, struct min_stats *st, bool *page,
-			  double win_start, unsigned long long win_descs, double now)
+			  double win_start, unsigned long long win_descs,
+			  unsigned long long win_kicks, double now)
 {
-	min_window_close(st, *page, win_start, win_descs, now);
+	min_window_close(st, *page, win_start, win_descs, win_kicks, now);
 	*page = !*page;
 	if (pflag_set(p, *page) && !st->pflag_errno)
 		st->pflag_errno = errno;
@@ -606,7 +611,7 @@ static void min_run(struct min_tx *t, const struct min_opts *o, struct min_pflag
 	double end = o->duration ? t0 + o->duration : 0;
 	double slice = o->interleave_ms / 1e3, slice_end = t0 + slice;
 	double win_start = t0 + slice / 4;
-	unsigned long long win_descs = 0;
+	unsigned long long win_descs = 0, win_kicks = 0;
 	bool page = p->initial;
 	unsigned int n;
 
@@ -617,10 +622,11 @@ static void min_run(struct min_tx *t, const struct min_opts *o, struct min_pflag
 		if (end && now >= end)
 			break;
 		if (o->interleave_ms && now >= slice_end) {
-			min_slice_end(p, st, &page, win_start, win_descs, now);
+			min_slice_end(p, st, &page, win_start, win_descs, win_kicks, now);
 			win_start = now + slice / 4;
 			slice_end = now + slice;
 			win_descs = 0;
+			win_kicks = 0;
 		}
 		n = min_reclaim(t);
 		if (n) {
@@ -640,9 +646,11 @@ static void min_run(struct min_tx *t, const struct min_opts *o, struct min_pflag
 			break;
 		}
 		min_kick(t, st);
+		if (now >= win_start)
+			win_kicks++;
 	}
 	if (o->interleave_ms)
-		min_window_close(st, page, win_start, win_descs, now);
+		min_window_close(st, page, win_start, win_descs, win_kicks, now);
 	last = now_s();
 	while (st->descs_done < st->descs_sent && now_s() - last < MIN_DRAIN_SEC) {
 		min_kick(t, st);
@@ -662,8 +670,9 @@ static void min_path_json(const struct min_opts *o, const struct min_stats *st, 
 	double pps = path->seconds > 0 ? path->descs / o->mb / path->seconds : 0;
 
 	printf(", \"%s\": {\"slices\": %u, \"frames\": %llu, \"seconds\": %.6f, "
-	       "\"pps\": %.1f, \"gbps\": %.6f}", page ? "page" : "copy", path->slices,
-	       path->descs / o->mb, path->seconds, pps, pps * o->size * 8 / 1e9);
+	       "\"pps\": %.1f, \"gbps\": %.6f, \"kicks\": %llu}", page ? "page" : "copy",
+	       path->slices, path->descs / o->mb, path->seconds, pps,
+	       pps * o->size * 8 / 1e9, path->kicks);
 }
 
 /*

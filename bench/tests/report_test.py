@@ -452,6 +452,55 @@ def interleaved_runs():
 
 
 @case
+def frames_per_kick():
+    """xsk_min_tx's kicks: the frames a sendto() sent, per path; from each
+    path's own counts in an interleaved run, from the run's in a
+    back-to-back one; none for headlen0_tx, and no table without kicks."""
+    with tmpdir() as d:
+        os.makedirs(os.path.join(d, "runs"))
+        with open(os.path.join(d, "runs.tsv"), "w") as f:
+            for n in (1, 2):
+                path = f"runs/r{n}-s1500-sinkab-ab-min.json"
+                j = {"pps": 1.0, "gbps": 1.0, "elapsed_s": 4.0, "interleave_ms": 100,
+                     "frames_sent": 6000, "kicks": 1000,
+                     "copy": {"slices": 20, "frames": 3000, "seconds": 1.5,
+                              "pps": 2000.0, "gbps": 0.02, "kicks": 100 * n},
+                     "page": {"slices": 20, "frames": 3000, "seconds": 1.5,
+                              "pps": 2000.0, "gbps": 0.02, "kicks": 375}}
+                with open(os.path.join(d, path), "w") as jf:
+                    json.dump(j, jf)
+                for flag in ("off", "on"):
+                    f.write(f"{n}\t1500\tsinkab\t{flag}\tmin\t0\t{path}\n")
+                for flag, kicks in (("off", 250), ("on", 500)):
+                    path = f"runs/r{n}-s1500-null-{flag}-min.json"
+                    with open(os.path.join(d, path), "w") as jf:
+                        json.dump({"pps": 1.0, "gbps": 1.0, "elapsed_s": 1.0,
+                                   "frames_sent": 8000, "kicks": kicks}, jf)
+                    f.write(f"{n}\t1500\tnull\t{flag}\tmin\t0\t{path}\n")
+        res, txt = report(d)
+        e = res["by_tool"]["xsk_min_tx"]["1500"]
+        assert e["sinkab_copy"]["per_kick"] == {"min": 15.0, "median": 22.5,
+                                                "max": 30.0, "n": 2}, e["sinkab_copy"]
+        assert e["sinkab_page"]["per_kick"]["median"] == 8.0, e["sinkab_page"]
+        assert e["null_copy"]["per_kick"]["median"] == 32.0, e["null_copy"]
+        assert e["null_page"]["per_kick"]["median"] == 16.0, e["null_page"]
+        lines = txt.split("\n")
+        i = next(n for n, x in enumerate(lines) if x.startswith("frames a sendto()"))
+        assert lines[i + 2].split() == ["size", "limit", "copy", "limit", "page",
+                                        "exnic-ab", "copy", "exnic-ab", "page"], lines[i + 2]
+        assert lines[i + 3].split() == ["1500", "32.0", "/", "32.0", "/", "32.0",
+                                        "16.0", "/", "16.0", "/", "16.0",
+                                        "15.0", "/", "22.5", "/", "30.0",
+                                        "8.0", "/", "8.0", "/", "8.0"], lines[i + 3]
+    with tmpdir() as d:
+        make(d, {"sink": [1.1, 1.2]})
+        res, txt = report(d)
+        e = res["by_tool"]["headlen0_tx"]["1500"]
+        assert e["sink_page"]["per_kick"] is None, e["sink_page"]
+        assert "frames a sendto()" not in txt, txt
+
+
+@case
 def host_steadiness():
     """host-steady.json (bench/host_steady before the run): its fastest and
     slowest try in the header and in bench.json; a bad file is left out."""
