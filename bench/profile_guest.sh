@@ -8,15 +8,16 @@
 # device. Per run, in $KIT_OUT/runs/: the sender's JSON (.json), the
 # module's "exnic-profile:" lines (.log) and, for the sink, its debugfs
 # stats before and after (.st0, .st1); one line per run in
-# $KIT_OUT/runs.tsv.
+# $KIT_OUT/runs.tsv. FETCH 0 turns the sink's debugfs "fetch" off: it
+# copies no frame byte.
 #
-# Usage: bench/profile_guest.sh ROUNDS SECONDS SNDBUF NAME=KO... -- SIZE...
+# Usage: bench/profile_guest.sh ROUNDS SECONDS SNDBUF FETCH NAME=KO... -- SIZE...
 set -euo pipefail
 
-usage() { echo "usage: bench/profile_guest.sh ROUNDS SECONDS SNDBUF NAME=KO... -- SIZE..." >&2; exit 2; }
-[ $# -ge 5 ] || usage
-rounds=$1 secs=$2 sndbuf=$3
-shift 3
+usage() { echo "usage: bench/profile_guest.sh ROUNDS SECONDS SNDBUF FETCH NAME=KO... -- SIZE..." >&2; exit 2; }
+[ $# -ge 6 ] || usage
+rounds=$1 secs=$2 sndbuf=$3 fetch=$4
+shift 4
 variants=()
 while [ $# -gt 0 ] && [ "$1" != -- ]; do variants+=("$1"); shift; done
 [ "${1:-}" = -- ] || usage
@@ -31,6 +32,7 @@ dbg=/sys/kernel/debug/exnic
 wqmask=/sys/devices/virtual/workqueue/cpumask
 mkdir -p "$out/runs"
 : >"$out/runs.tsv"
+echo "$fetch" >"$out/fetch"
 
 log() { printf '[profile] %s\n' "$*" >&2; }
 
@@ -45,6 +47,7 @@ for r in $(seq "$rounds"); do
 		sink=$(iface_by_mode sink) || { log "no sink device after insmod $ko"; exit 1; }
 		null=$(iface_by_mode null) || { log "no null device after insmod $ko"; exit 1; }
 		sinkdev=$(dev_of_iface "$sink")
+		echo "$fetch" >"$dbg/$sinkdev/fetch"
 		for i in "$sink" "$null"; do ip link set "$i" mtu 9000 up; done
 		sleep 1
 		for s in "${sizes[@]}"; do

@@ -196,6 +196,12 @@ def main():
               "bench/profile results dir" % d, file=sys.stderr)
         return 2
     text = report(load(d))
+    fetch = d / "fetch"
+    if fetch.is_file():
+        on = fetch.read_text().strip() == "1"
+        text = "sink fetch: %s\n" % (
+            "on" if on else "off (bench/profile --no-fetch: the sink copies "
+            "no frame byte)") + text
     (d / "profile.txt").write_text(text)
     sys.stdout.write(text)
     return 0

@@ -104,6 +104,17 @@ def no_kicks_in_the_json():
         assert table(out, "CPU 1:")[("1500", "page")] == ["90%-90%", "-"]
 
 
+def fetch_in_the_header():
+    for fetch, head in (("1\n", "sink fetch: on\n"),
+                        ("0\n", "sink fetch: off (bench/profile --no-fetch")):
+        with tempfile.TemporaryDirectory() as d:
+            make(d)
+            with open(os.path.join(d, "fetch"), "w") as f:
+                f.write(fetch)
+            rc, out, err = run(d)
+            assert rc == 0 and out.startswith(head), (rc, out[:80], err)
+
+
 def bad_usage():
     with tempfile.TemporaryDirectory() as d:
         rc, out, err = run(d)
@@ -114,7 +125,7 @@ def bad_usage():
 
 
 CASES = [cpu1_busy_and_kicks, rates_and_device_steps, no_kicks_in_the_json,
-         bad_usage]
+         fetch_in_the_header, bad_usage]
 
 
 def main():
