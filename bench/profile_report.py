@@ -198,10 +198,13 @@ def main():
     text = report(load(d))
     fetch = d / "fetch"
     if fetch.is_file():
-        on = fetch.read_text().strip() == "1"
-        text = "sink fetch: %s\n" % (
-            "on" if on else "off (bench/profile --no-fetch: the sink copies "
-            "no frame byte)") + text
+        says = {"1": "on",
+                "0": "off (bench/profile --no-fetch: the sink copies no "
+                     "frame byte)",
+                "both": "on, and off in the rows of VARIANT-nofetch "
+                        "(bench/profile --fetch-both)"}
+        text = "sink fetch: %s\n" % says.get(fetch.read_text().strip(),
+                                             "?") + text
     (d / "profile.txt").write_text(text)
     sys.stdout.write(text)
     return 0

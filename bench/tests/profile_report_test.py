@@ -106,7 +106,9 @@ def no_kicks_in_the_json():
 
 def fetch_in_the_header():
     for fetch, head in (("1\n", "sink fetch: on\n"),
-                        ("0\n", "sink fetch: off (bench/profile --no-fetch")):
+                        ("0\n", "sink fetch: off (bench/profile --no-fetch"),
+                        ("both\n", "sink fetch: on, and off in the rows of "
+                                   "VARIANT-nofetch")):
         with tempfile.TemporaryDirectory() as d:
             make(d)
             with open(os.path.join(d, "fetch"), "w") as f:
