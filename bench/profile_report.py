@@ -11,6 +11,10 @@ instrumented module (variant), size and path:
              null device's xmit (count and free), min-max over rounds;
   device     us a frame of the simulated engine (gathering the frames)
              and of its interrupt and NAPI completion, on CPU 1;
+  page-copy  the same, page path minus copy path within each round
+             (median and min-max over the rounds): the two runs of a
+             round are seconds apart, so a host whose speed drifts moves
+             these less than the min-max of each path;
   CPU 1      the share of the run's time that engine and completion
              took on CPU 1 (their us a frame x the sink's rate; near
              100 % the device, not the sender, sets the rate), and the
@@ -88,6 +92,22 @@ def med(xs, fmt="%.3f"):
     return fmt % statistics.median(xs) if xs else "-"
 
 
+def measure(run, k):
+    """A run's step time (us a frame), device time or per_kick, by name"""
+    if k in STEPS:
+        return run["steps"].get(k)
+    if k.startswith("engine_"):
+        return run["engine"].get(k)
+    return run.get(k)
+
+
+def mid(xs):
+    """median [min, max] of differences, signed"""
+    if not xs:
+        return "-"
+    return "%+.2f [%+.2f, %+.2f]" % (statistics.median(xs), min(xs), max(xs))
+
+
 def report(runs):
     L = []
     rounds = sorted({k[0] for k in runs})
@@ -148,6 +168,26 @@ def report(runs):
                              for k in STEPS) + " " +
                     " ".join("%11s" % rng([x["engine"].get(k) for x in sk if x])
                              for k in ("engine_tx_ns", "engine_irq_ns")))
+
+    L.append("")
+    L.append("page - copy, same round: us a frame and frames a kick, median "
+             "[min, max] over the rounds")
+    L.append("  %-15s %5s %18s %18s %18s %18s" %
+             ("variant", "size", "xmit", "engine", "irq+NAPI", "per kick"))
+    for v in variants:
+        for s in sizes:
+            d = {k: [] for k in ("xmit", "engine_tx_ns", "engine_irq_ns",
+                                 "per_kick")}
+            for r in rounds:
+                c, p = get(r, v, s, "sink", "copy"), get(r, v, s, "sink", "page")
+                if not (c and p):
+                    continue
+                for k in d:
+                    a, b = measure(p, k), measure(c, k)
+                    if a is not None and b is not None:
+                        d[k].append(a - b)
+            L.append("  %-15s %5d " % (v, s) + " ".join(
+                "%18s" % mid(d[k]) for k in d))
 
     L.append("")
     L.append("CPU 1: engine and completion, share of the run's time; "

@@ -96,6 +96,20 @@ def rates_and_device_steps():
         assert t[("1500", "page")][-2:] == ["2.40-2.40", "1.20-1.20"], t
 
 
+def page_minus_copy():
+    with tempfile.TemporaryDirectory() as d:
+        make(d)
+        rc, out, err = run(d)
+        assert rc == 0, err
+        lines = out.split("\n")
+        i = next(n for n, line in enumerate(lines) if line.startswith("page - copy"))
+        # xmit: no "exnic-profile:" lines in these runs
+        assert lines[i + 2].split() == ["steps", "1500", "-",
+                                        "+0.40", "[+0.40,", "+0.40]",
+                                        "+0.20", "[+0.20,", "+0.20]",
+                                        "-12.00", "[-12.00,", "-12.00]"], lines[i + 2]
+
+
 def no_kicks_in_the_json():
     with tempfile.TemporaryDirectory() as d:
         make(d, kicks=False)
@@ -126,7 +140,7 @@ def bad_usage():
     assert p.returncode == 2 and "usage" in p.stderr
 
 
-CASES = [cpu1_busy_and_kicks, rates_and_device_steps, no_kicks_in_the_json,
+CASES = [cpu1_busy_and_kicks, rates_and_device_steps, page_minus_copy, no_kicks_in_the_json,
          fetch_in_the_header, bad_usage]
 
 
