@@ -430,6 +430,17 @@ def verdicts(per, dev):
     return "; ".join(f"{v} at {', '.join(by[v])} B" for v in order if v in by) or "-"
 
 
+def dev_path_rows(per, devs, field, f="{:.3f}"):
+    """A table with a column per device and path: field(e, dev, path) of
+    each size's results e, as min / median / max."""
+    rows = [f"{'size':>5} " + " ".join(
+        f"{label(dv) + ' ' + p:<23}" for dv in devs for p in PATHS.values())]
+    for s, e in per.items():
+        rows.append(f"{s:>5} " + " ".join(
+            f"{fmt3(field(e, dv, p), f):<23}" for dv in devs for p in PATHS.values()))
+    return rows
+
+
 def text(res, d):
     L = []
     for n, src in enumerate([p["dir"] for p in res.get("pooled", [])] or [d]):
@@ -552,12 +563,8 @@ def text(res, d):
                      f"the kernel sends up to {KICK_MAX} a call;")
             L.append("  fewer: the sender waited for the device (a full ring, or no "
                      "frame completed yet), not the other way round")
-            L.append(f"{'size':>5} " + " ".join(
-                f"{label(dv) + ' ' + p:<23}" for dv in devs for p in PATHS.values()))
-            for s, e in per.items():
-                L.append(f"{s:>5} " + " ".join(
-                    f"{fmt3(e[f'{dv}_{p}']['per_kick'], '{:.1f}'):<23}"
-                    for dv in devs for p in PATHS.values()))
+            L += dev_path_rows(per, devs, lambda e, dv, p: e[f"{dv}_{p}"]["per_kick"],
+                               "{:.1f}")
             L.append("")
         L.append("exnic/limit: pps on an exnic sink / on the null device, same path and round")
         first = next(iter(per.values()))
@@ -589,12 +596,7 @@ def text(res, d):
             L.append("")
             L.append("sender check: xsk_min_tx pps / headlen0_tx pps, same device, "
                      "path, size and round (> 1: headlen0_tx is slower)")
-            L.append(f"{'size':>5} " + " ".join(
-                f"{label(d) + ' ' + p:<23}" for d in devs for p in PATHS.values()))
-            for s, e in per.items():
-                L.append(f"{s:>5} " + " ".join(
-                    f"{fmt3(e[f'min_over_h0_{d}_{p}']):<23}"
-                    for d in devs for p in PATHS.values()))
+            L += dev_path_rows(per, devs, lambda e, dv, p: e[f"min_over_h0_{dv}_{p}"])
     # Padded columns end in spaces; rST and checkpatch want none.
     return "\n".join(x.rstrip() for x in L) + "\n"
 

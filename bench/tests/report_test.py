@@ -11,7 +11,8 @@ import os
 import subprocess
 import sys
 import tempfile
-import traceback
+
+import tap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPORT = os.path.join(HERE, "..", "report.py")
@@ -539,22 +540,5 @@ def bad_usage():
         assert p.returncode == 0 and "--pool OUT DIR DIR" in p.stdout, p
 
 
-def main():
-    passed = failed = 0
-    for i, fn in enumerate(CASES, 1):
-        try:
-            fn()
-        except Exception:
-            failed += 1
-            print(f"not ok {i} - {fn.__name__}")
-            for line in traceback.format_exc().rstrip().split("\n"):
-                print(f"# {line}")
-        else:
-            passed += 1
-            print(f"ok {i} - {fn.__name__}")
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
-
-
 if __name__ == "__main__":
-    main()
+    tap.run(CASES)
