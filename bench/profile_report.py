@@ -11,10 +11,11 @@ instrumented module (variant), size and path:
              null device's xmit (count and free), min-max over rounds;
   device     us a frame of the simulated engine (gathering the frames)
              and of its interrupt and NAPI completion, on CPU 1;
-  page-copy  the same, page path minus copy path within each round
-             (median and min-max over the rounds): the two runs of a
-             round are seconds apart, so a host whose speed drifts moves
-             these less than the min-max of each path;
+  page-copy  the driver's transmit, the engine, the completion and the
+             frames a sendto() sent: page path minus copy path within
+             each round (median and min-max over the rounds). The two
+             runs of a round are seconds apart, so a host whose speed
+             drifts moves these less than the min-max of each path;
   CPU 1      the share of the run's time that engine and completion
              took on CPU 1 (their us a frame x the sink's rate; near
              100 % the device, not the sender, sets the rate), and the
